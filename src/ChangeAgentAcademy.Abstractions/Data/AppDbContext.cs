@@ -1,0 +1,67 @@
+using ChangeAgentAcademy.Modules;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeAgentAcademy.Data;
+
+/// <summary>
+/// The one application database. The core owns people, roles, teams and the audit log; every module
+/// adds its own tables (prefixed with its name) through <see cref="ModuleStartup.ConfigureModel"/>.
+/// Each provider has a subclass so that each keeps its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ModuleModelSource modules)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(e =>
+        {
+            e.ToTable("core_users");
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Language).HasMaxLength(8);
+            e.HasIndex(u => u.TeamId);
+        });
+        builder.Entity<AppRole>().ToTable("core_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("core_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("core_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("core_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("core_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("core_role_claims");
+
+        builder.Entity<Team>(e =>
+        {
+            e.ToTable("core_teams");
+            e.Property(t => t.Name).HasMaxLength(200);
+            e.HasIndex(t => t.Name).IsUnique();
+            e.HasIndex(t => t.LeaderId);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("core_audit");
+            e.Property(a => a.Action).HasMaxLength(100);
+            e.Property(a => a.Subject).HasMaxLength(200);
+            e.HasIndex(a => a.AtUtc);
+        });
+
+        foreach (var module in modules.Modules)
+        {
+            module.ConfigureModel(builder);
+        }
+    }
+
+    public void AddAudit(DateTime atUtc, Guid? actorId, string action, string subject, string? details = null) =>
+        Audit.Add(new AuditEntry { AtUtc = atUtc, ActorId = actorId, Action = action, Subject = subject, Details = details });
+}
+
+/// <summary>Every known module (enabled or not), so the model is the same whatever the configuration.</summary>
+public sealed class ModuleModelSource(IReadOnlyList<ModuleStartup> modules)
+{
+    public IReadOnlyList<ModuleStartup> Modules { get; } = modules;
+}

@@ -1,0 +1,18 @@
+namespace ChangeAgentAcademy.Modules;
+
+/// <summary>A job a module runs on a schedule. The job type is resolved from DI in a scope per run.</summary>
+public sealed record RecurringJobDefinition(string Id, string Cron, Type JobType)
+{
+    public static RecurringJobDefinition For<TJob>(string id, string cron) where TJob : IRecurringJob => new(id, cron, typeof(TJob));
+}
+
+public interface IRecurringJob
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Queues a module's job to run now (e.g. drain the outbox right after a password-reset mail is queued).</summary>
+public interface IJobTrigger
+{
+    void Trigger(string jobId);
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace ChangeAgentAcademy.Time;
+
+/// <summary>Programme-wide settings (section <c>Programme</c>).</summary>
+public sealed class ProgrammeOptions
+{
+    public const string Section = "Programme";
+
+    /// <summary>IANA id; times are stored in UTC and shown in this zone.</summary>
+    public string TimeZone { get; set; } = "Europe/Copenhagen";
+
+    /// <summary>UI and content fallback language.</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    public static readonly IReadOnlyList<string> Languages = ["sv", "da", "fi", "en"];
+
+    public static bool IsSupported(string? language) => language is not null && Languages.Contains(language);
+}
+
+/// <summary>Turns stored UTC instants into the programme's local time for display.</summary>
+public sealed class ProgrammeTime(TimeProvider clock, Microsoft.Extensions.Options.IOptions<ProgrammeOptions> options)
+{
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public TimeZoneInfo Zone => zone;
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow));
+
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+
+    public string Format(DateTime utc) => ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Format(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+}

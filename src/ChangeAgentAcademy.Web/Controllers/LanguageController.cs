@@ -1,0 +1,32 @@
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Time;
+using ChangeAgentAcademy.Web.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChangeAgentAcademy.Web.Controllers;
+
+/// <summary>The language switcher: remembered in a cookie and, for a signed-in person, in their profile.</summary>
+[AllowAnonymous]
+[Route("language")]
+public sealed class LanguageController(AppDbContext db) : Controller
+{
+    [HttpPost("")]
+    public async Task<IActionResult> Set(string? language, string? returnUrl)
+    {
+        if (!ProgrammeOptions.IsSupported(language))
+        {
+            return BadRequest();
+        }
+
+        LanguageCookie.Write(Response, language!);
+        if (User.PersonId() is { } id && await db.Users.FindAsync(id) is { } user)
+        {
+            user.Language = language!;
+            await db.SaveChangesAsync();
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+}

@@ -1,0 +1,60 @@
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeAgentAcademy.Web.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    public static IServiceCollection AddAcademyDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, ModuleCatalog catalog)
+    {
+        services.AddSingleton(new ModuleModelSource(catalog.All));
+        var connectionString = ConnectionString(options, contentRoot);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerAppDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'.");
+        }
+
+        return services;
+    }
+
+    public static string ConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is {options.Provider} but Database:ConnectionString is empty. Set it, or remove the provider to use the embedded SQLite database.");
+        }
+
+        var folder = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "academy.db")}";
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlite(cs, s => s.MigrationsHistoryTable("core_migrations"));
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+        o.UseNpgsql(cs, s => s.MigrationsHistoryTable("core_migrations"));
+
+    internal static void ConfigureSqlServer(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlServer(cs, s => s.MigrationsHistoryTable("core_migrations"));
+}

@@ -1,0 +1,82 @@
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Web.Jobs;
+using ChangeAgentAcademy.Web.Security;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.Web.Hosting;
+
+public static class AcademyPipeline
+{
+    public static WebApplication UseAcademy(this WebApplication app)
+    {
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+
+        // Bad input never shows a stack trace: exceptions and empty 4xx answers get a readable, localized page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<RequestLogging>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > security.MaxRequestBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = security.MaxRequestBodyBytes;
+            }
+
+            await next(context);
+        });
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next(context);
+        });
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+            {
+                // Access is decided by the endpoint's policy below (sign-in redirect, then 403); nothing more here.
+                Authorization = [],
+                AppPath = "/",
+                DisplayStorageConnectionString = false,
+                DashboardTitle = "Change Agent Academy: background jobs",
+            })
+            .RequireAuthorization(Permission.PolicyPrefix + CorePermissions.ManageJobs);
+
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Enabled)
+        {
+            module.MapEndpoints(app);
+        }
+
+        app.MapControllers();
+        return app;
+    }
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Resources;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Time;
+using ChangeAgentAcademy.Web.Data;
+using ChangeAgentAcademy.Web.Demo;
+using ChangeAgentAcademy.Web.Jobs;
+using ChangeAgentAcademy.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
+
+namespace ChangeAgentAcademy.Web.Hosting;
+
+public static class AcademyServices
+{
+    public const string SignInRateLimitPolicy = "sign-in";
+
+    /// <summary>Everything the host wires: modules, data, identity, permissions, jobs, languages, health.</summary>
+    public static WebApplicationBuilder AddAcademy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var catalog = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), configuration);
+        services.AddSingleton(catalog);
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var jobs = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(database));
+        services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<ProgrammeOptions>(configuration.GetSection(ProgrammeOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.PostConfigure<DemoOptions>(o => o.Enabled ??= database.IsEmbedded);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProgrammeTime>();
+
+        services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
+        services.AddAcademyJobs(database, DatabaseServiceCollectionExtensions.ConnectionString(database, builder.Environment.ContentRootPath), jobs);
+        AddIdentity(services, security);
+        AddPermissions(services, catalog);
+        AddLanguages(services);
+
+        var mvc = services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)))
+            .ConfigureApplicationPartManager(parts => KeepEnabledModuleParts(parts, catalog));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizeBindingMessages(o, factory));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database")
+            .AddCheck<HangfireHealthCheck>("jobs");
+
+        services.AddTransient<IImportStep, CoreDataStep>();
+        services.AddHostedService<SiteInitializer>();
+
+        foreach (var module in catalog.Enabled)
+        {
+            module.ConfigureServices(services, configuration);
+            foreach (var job in module.RecurringJobs)
+            {
+                services.AddSingleton(job);
+                services.AddScoped(job.JobType);
+            }
+        }
+
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, SecurityOptions security)
+    {
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = security.PasswordHashIterations;
+        });
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = security.LockoutDuration;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "caa.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = security.IdleTimeout;
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/signin";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/error/403";
+            // A forbidden page answers 403 itself (the status page explains it) instead of redirecting.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((o, clock) => AbsoluteSessionLimit.Attach(o.Events, security, clock));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+    }
+
+    private static void AddPermissions(IServiceCollection services, ModuleCatalog catalog)
+    {
+        foreach (var permission in CorePermissions.All.Concat(catalog.Enabled.SelectMany(m => m.Permissions)))
+        {
+            services.AddSingleton(permission);
+        }
+
+        // Every endpoint needs a signed-in person unless it says [AllowAnonymous].
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IPermissionService, PermissionService>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+    }
+
+    private static void AddLanguages(IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddOptions<RequestLocalizationOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProgrammeOptions>>((o, programme) =>
+        {
+            var cultures = ProgrammeOptions.Languages.Select(l => new CultureInfo(l)).ToList();
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.SetDefaultCulture(programme.Value.DefaultLanguage);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // The person's choice (a cookie set at sign-in and by the switcher), then the browser's.
+            o.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider(), new Microsoft.AspNetCore.Localization.AcceptLanguageHeaderRequestCultureProvider()];
+        });
+    }
+
+    /// <summary>MVC sees controllers and views of enabled modules only: a switched-off module's routes are gone.</summary>
+    private static void KeepEnabledModuleParts(ApplicationPartManager parts, ModuleCatalog catalog)
+    {
+        foreach (var part in parts.ApplicationParts.ToList())
+        {
+            if (part is AssemblyPart { Assembly: var a } && catalog.IsModuleAssembly(a) && !catalog.IsEnabled(a))
+            {
+                parts.ApplicationParts.Remove(part);
+            }
+            else if (part is Microsoft.AspNetCore.Mvc.ApplicationParts.CompiledRazorAssemblyPart { Assembly: var r } && catalog.IsModuleAssembly(r) && !catalog.IsEnabled(r))
+            {
+                parts.ApplicationParts.Remove(part);
+            }
+        }
+
+        foreach (var module in catalog.Enabled)
+        {
+            var assembly = module.GetType().Assembly;
+            if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        }
+    }
+
+    private static void LocalizeBindingMessages(MvcOptions o, IStringLocalizerFactory factory)
+    {
+        var t = factory.Create(typeof(SharedText));
+        var m = o.ModelBindingMessageProvider;
+        m.SetValueIsInvalidAccessor(v => t["ValueInvalid", v]);
+        m.SetValueMustBeANumberAccessor(f => t["ValueMustBeNumber", f]);
+        m.SetMissingBindRequiredValueAccessor(f => t["Required", f]);
+        m.SetAttemptedValueIsInvalidAccessor((v, f) => t["ValueInvalid", v]);
+        m.SetMissingKeyOrValueAccessor(() => t["RequiredNoName"]);
+        m.SetUnknownValueIsInvalidAccessor(f => t["ValueInvalid", f]);
+        m.SetValueMustNotBeNullAccessor(f => t["Required", f]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => t["ValueInvalid", v]);
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => t["RequiredNoName"]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => t["ValueMustBeNumberNoName"]);
+        m.SetMissingRequestBodyRequiredValueAccessor(() => t["RequiredNoName"]);
+    }
+}

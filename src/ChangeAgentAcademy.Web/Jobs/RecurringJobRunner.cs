@@ -1,0 +1,42 @@
+using ChangeAgentAcademy.Modules;
+using Hangfire;
+
+namespace ChangeAgentAcademy.Web.Jobs;
+
+/// <summary>
+/// The one type Hangfire invokes: its argument is the job id only (no entities, no personal data),
+/// the module's job is resolved in a fresh scope.
+/// </summary>
+public sealed class RecurringJobRunner(IServiceScopeFactory scopes, RegisteredJobs jobs)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public async Task RunAsync(string jobId, CancellationToken cancellationToken)
+    {
+        // A job of a module that has been switched off may still be queued: skip it.
+        if (!jobs.ById.TryGetValue(jobId, out var definition))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var job = (IRecurringJob)scope.ServiceProvider.GetRequiredService(definition.JobType);
+        await job.RunAsync(cancellationToken);
+    }
+}
+
+/// <summary>The recurring jobs of the enabled modules.</summary>
+public sealed class RegisteredJobs(IEnumerable<RecurringJobDefinition> definitions)
+{
+    public IReadOnlyDictionary<string, RecurringJobDefinition> ById { get; } = definitions.ToDictionary(d => d.Id, StringComparer.Ordinal);
+}
+
+internal sealed class HangfireJobTrigger(IBackgroundJobClient client, RegisteredJobs jobs) : IJobTrigger
+{
+    public void Trigger(string jobId)
+    {
+        if (jobs.ById.ContainsKey(jobId))
+        {
+            client.Enqueue<RecurringJobRunner>(r => r.RunAsync(jobId, CancellationToken.None));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace ChangeAgentAcademy.Web.Security;
+
+/// <summary>Section <c>Security</c>.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>A session ends after this long without a request (sliding).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends this long after sign-in, however active.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(12);
+
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Sign-in attempts per IP address per minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>PBKDF2 iterations for password hashes (OWASP 2023: 210,000 for HMAC-SHA512).</summary>
+    public int PasswordHashIterations { get; set; } = 210_000;
+
+    /// <summary>Largest request body the site accepts, in bytes.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 2 * 1024 * 1024;
+}
+
+/// <summary>
+/// The absolute session limit. The sliding idle limit renews the cookie's issue time, so the moment of
+/// sign-in is kept in the ticket's properties and checked on every request.
+/// </summary>
+public static class AbsoluteSessionLimit
+{
+    private const string SignedInAtKey = "caa.signedInAt";
+
+    public static void Stamp(AuthenticationProperties properties, DateTimeOffset now)
+    {
+        if (!properties.Items.ContainsKey(SignedInAtKey))
+        {
+            properties.Items[SignedInAtKey] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    public static bool IsExpired(AuthenticationProperties properties, DateTimeOffset now, TimeSpan limit)
+    {
+        // A ticket without a stamp was not issued by this site's sign-in: treat it as expired.
+        if (!properties.Items.TryGetValue(SignedInAtKey, out var raw) || !long.TryParse(raw, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return true;
+        }
+
+        return now - DateTimeOffset.FromUnixTimeSeconds(seconds) >= limit;
+    }
+
+    internal static void Attach(CookieAuthenticationEvents events, SecurityOptions options, TimeProvider clock)
+    {
+        var validateStamp = events.OnValidatePrincipal;
+        events.OnSigningIn = context =>
+        {
+            Stamp(context.Properties, clock.GetUtcNow());
+            return Task.CompletedTask;
+        };
+        events.OnValidatePrincipal = async context =>
+        {
+            if (IsExpired(context.Properties, clock.GetUtcNow(), options.AbsoluteTimeout))
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(context.Scheme.Name);
+                return;
+            }
+
+            await validateStamp(context);
+        };
+    }
+}

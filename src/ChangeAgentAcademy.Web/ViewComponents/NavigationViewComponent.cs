@@ -1,0 +1,33 @@
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Web.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace ChangeAgentAcademy.Web.ViewComponents;
+
+/// <summary>The menu: the enabled modules' entries the signed-in person may use.</summary>
+public sealed class NavigationViewComponent(ModuleCatalog catalog, IPermissionService permissions, IStringLocalizerFactory localizers) : ViewComponent
+{
+    public IViewComponentResult Invoke()
+    {
+        var user = HttpContext.User;
+        var items = HostItems.Concat(catalog.Enabled.SelectMany(m => m.Navigation))
+            .Where(i => i.Permission is null || permissions.Has(user, i.Permission))
+            .OrderBy(i => i.Order)
+            .Select(i => new NavigationLink(i.Url, localizers.Create(i.TextResource)[i.TextKey], IsCurrent(i.Url)))
+            .ToList();
+        return View(items);
+    }
+
+    private static readonly NavigationItem[] HostItems =
+    [
+        new("/", "NavHome", typeof(Resources.SharedText), 0),
+        new("/admin/jobs", "NavJobs", typeof(Resources.SharedText), 900, CorePermissions.ManageJobs),
+    ];
+
+    private bool IsCurrent(string url) =>
+        url == "/" ? HttpContext.Request.Path == "/" : HttpContext.Request.Path.StartsWithSegments(url);
+}
+
+public sealed record NavigationLink(string Url, string Text, bool Current);

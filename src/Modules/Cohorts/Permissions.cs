@@ -1,0 +1,22 @@
+using ChangeAgentAcademy.Security;
+
+namespace ChangeAgentAcademy.Cohorts;
+
+public static class CohortPermissions
+{
+    /// <summary>See and run cohorts: trainers their own, administrators all.</summary>
+    public const string View = "Cohorts.View";
+
+    /// <summary>See every cohort, not only those one runs.</summary>
+    public const string ViewAll = "Cohorts.ViewAll";
+
+    /// <summary>A leader's view of their own teams.</summary>
+    public const string ViewTeam = "Cohorts.ViewTeam";
+
+    public static readonly IReadOnlyList<Permission> All =
+    [
+        new(View, [Roles.Administrator, Roles.Trainer]),
+        new(ViewAll, [Roles.Administrator]),
+        new(ViewTeam, [Roles.Leader]),
+    ];
+}

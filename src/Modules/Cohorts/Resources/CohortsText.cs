@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Cohorts.Resources;
+
+public sealed class CohortsText;

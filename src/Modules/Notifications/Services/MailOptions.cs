@@ -1,0 +1,32 @@
+namespace ChangeAgentAcademy.Notifications.Services;
+
+/// <summary>Section <c>Mail</c>. Without <c>Smtp:Host</c> mail goes to the pickup folder.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public string From { get; set; } = "academy@localhost";
+
+    public string FromName { get; set; } = "Change Agent Academy";
+
+    /// <summary>Relative paths are under the site's content root.</summary>
+    public string PickupFolder { get; set; } = "App_Data/mail-pickup";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public int BatchSize { get; set; } = 50;
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>None, StartTls or SslOnConnect.</summary>
+    public string Security { get; set; } = "StartTls";
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+}

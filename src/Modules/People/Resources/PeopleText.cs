@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.People.Resources;
+
+public sealed class PeopleText;

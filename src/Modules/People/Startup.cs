@@ -1,0 +1,18 @@
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.Security;
+
+namespace ChangeAgentAcademy.People;
+
+public sealed class Startup : ModuleStartup
+{
+    public override string Id => "People";
+
+    public override IEnumerable<Permission> Permissions => PeoplePermissions.All;
+
+    public override IEnumerable<NavigationItem> Navigation =>
+    [
+        new("/admin/people", "NavPeople", typeof(PeopleText), 800, PeoplePermissions.Manage),
+        new("/admin/teams", "NavTeams", typeof(PeopleText), 810, PeoplePermissions.Manage),
+    ];
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChangeAgentAcademy.People.ViewModels;
+
+public sealed class PersonFormViewModel
+{
+    public Guid? Id { get; set; }
+
+    [Required(ErrorMessage = "Required")]
+    [StringLength(200, ErrorMessage = "TooLong")]
+    [Display(Name = "Name")]
+    public string? DisplayName { get; set; }
+
+    [Required(ErrorMessage = "Required")]
+    [EmailAddress(ErrorMessage = "EmailInvalid")]
+    [StringLength(256, ErrorMessage = "TooLong")]
+    [Display(Name = "Email")]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Required")]
+    [Display(Name = "Language")]
+    public string? Language { get; set; } = "en";
+
+    [Display(Name = "Team")]
+    public Guid? TeamId { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    public bool Locked { get; set; }
+
+    public IReadOnlyList<TeamOption> Teams { get; set; } = [];
+}
+
+public sealed record TeamOption(Guid Id, string Name);
+
+public sealed record PersonRow(Guid Id, string Name, string Email, string? Team, IReadOnlyList<string> Roles, bool Locked);
+
+public sealed record PeopleListViewModel(string? Query, int Page, int PageCount, int Total, IReadOnlyList<PersonRow> People);
+
+public sealed class TeamFormViewModel
+{
+    public Guid? Id { get; set; }
+
+    [Required(ErrorMessage = "Required")]
+    [StringLength(200, ErrorMessage = "TooLong")]
+    [Display(Name = "TeamName")]
+    public string? Name { get; set; }
+
+    [Display(Name = "Leader")]
+    public Guid? LeaderId { get; set; }
+
+    public IReadOnlyList<TeamOption> Leaders { get; set; } = [];
+}
+
+public sealed record TeamRow(Guid Id, string Name, string? Leader, int Members);
