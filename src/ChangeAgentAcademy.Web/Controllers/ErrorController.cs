@@ -12,9 +12,10 @@ public sealed class ErrorController : Controller
     private static readonly int[] Known = [400, 401, 403, 404, 405, 413, 415, 429, 500];
 
     [Route("error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
-        if (code is < 400 or > 599)
+        // No model binding here: binding would read the (possibly oversized) body of the failed request.
+        if (!int.TryParse(RouteData.Values["code"] as string, out var code) || code is < 400 or > 599)
         {
             code = 404;
         }

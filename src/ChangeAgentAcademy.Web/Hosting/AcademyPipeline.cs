@@ -30,7 +30,8 @@ public static class AcademyPipeline
         app.UseMiddleware<RequestLogging>();
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > security.MaxRequestBodyBytes)
+            // The re-executed error page sees the same request: let it through to render.
+            if (context.Request.ContentLength > security.MaxRequestBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;

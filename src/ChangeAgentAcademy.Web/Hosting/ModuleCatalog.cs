@@ -47,7 +47,9 @@ public sealed class ModuleCatalog
     /// <summary>The site's own assemblies next to the host: ChangeAgentAcademy.*.dll.</summary>
     public static IEnumerable<Assembly> SiteAssemblies()
     {
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().ToDictionary(a => a.GetName().Name ?? "", a => a);
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
+            .GroupBy(a => a.GetName().Name ?? "")
+            .ToDictionary(g => g.Key, g => g.First());
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "ChangeAgentAcademy.*.dll"))
         {
             var name = Path.GetFileNameWithoutExtension(file);

@@ -1,4 +1,5 @@
 using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Cohorts.Jobs;
 using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Modules;
@@ -20,6 +21,9 @@ public sealed class Startup : ModuleStartup
         new("/cohorts", "NavCohorts", typeof(CohortsText), 100, CohortPermissions.View),
         new("/team", "NavTeam", typeof(CohortsText), 110, CohortPermissions.ViewTeam),
     ];
+
+    public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
+        [RecurringJobDefinition.For<CloseEndedCohortsJob>(CloseEndedCohortsJob.Id, "15 2 * * *")];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Cohorts.Services;
 
 /// <summary>Demo mode: one cohort starting this month, run by both demo trainers, with all twelve demo trainees.</summary>
-internal sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImportStep
+public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImportStep
 {
     public static readonly Guid DemoCohortId = new("8d3c2f1e-0a4b-4c6d-9e8f-000000000001");
 

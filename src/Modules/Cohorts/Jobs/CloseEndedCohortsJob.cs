@@ -1,0 +1,38 @@
+using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeAgentAcademy.Cohorts.Jobs;
+
+/// <summary>
+/// Closes cohorts whose programme has run its course (every module released and one more cadence
+/// period passed), so they stop taking enrolments. A set-based conditional update: safe to run twice.
+/// </summary>
+public sealed class CloseEndedCohortsJob(AppDbContext db, ProgrammeTime time) : IRecurringJob
+{
+    public const string Id = "cohorts:close-ended";
+
+    /// <summary>Seven modules, and a last period to finish the last one.</summary>
+    public const int PeriodsPerProgramme = 8;
+
+    public async Task<int> CloseAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today;
+        var open = await db.Set<Cohort>().Where(c => c.Status == CohortStatus.Open).Select(c => new { c.Id, c.StartDate, c.CadenceWeeks }).ToListAsync(cancellationToken);
+        var ended = open.Where(c => EndDate(c.StartDate, c.CadenceWeeks) < today).Select(c => c.Id).ToList();
+        if (ended.Count == 0)
+        {
+            return 0;
+        }
+
+        return await db.Set<Cohort>()
+            .Where(c => ended.Contains(c.Id) && c.Status == CohortStatus.Open)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CohortStatus.Closed), cancellationToken);
+    }
+
+    public Task RunAsync(CancellationToken cancellationToken) => CloseAsync(cancellationToken);
+
+    public static DateOnly EndDate(DateOnly start, int cadenceWeeks) => start.AddDays(7 * Math.Max(1, cadenceWeeks) * PeriodsPerProgramme);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test (unit, integration on SQLite and PostgreSQL, browser in Chromium) on a fresh machine:
+# installs what it needs, starts a private PostgreSQL cluster, stops it on exit, and ends with
+# the line "N passed, N failed". Exit 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+need=()
+for pkg in chromium chromium-driver fonts-liberation fonts-dejavu-core postgresql python3-aiosmtpd; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing: ${need[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# A private, throw-away PostgreSQL cluster (fsync off: test data only).
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGROOT=$(mktemp -d /tmp/caa-pg.XXXXXX)
+PGPORT=${CAA_PG_PORT:-55432}
+while (echo > /dev/tcp/127.0.0.1/$PGPORT) >/dev/null 2>&1; do PGPORT=$((PGPORT+1)); done
+stop_pg() { runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGROOT/data" -m immediate stop >/dev/null 2>&1; rm -rf "$PGROOT"; }
+trap stop_pg EXIT
+chmod 755 "$PGROOT"; chown postgres:postgres "$PGROOT"
+install -d -o postgres -g postgres -m 700 "$PGROOT/data" "$PGROOT/sock"
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w start \
+  -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGROOT/sock -c fsync=off -c max_connections=300" >/dev/null \
+  || { cat "$PGROOT/log"; echo "0 passed, 1 failed"; exit 1; }
+export CAA_TEST_PG="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40"
+echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+RESULTS="$ROOT/TestResults/run"
+rm -rf "$RESULTS"
+dotnet test "$ROOT/ChangeAgentAcademy.sln" -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
+status=$?
+
+python3 - "$RESULTS" "$status" <<'PY'
+import glob, re, sys
+passed = failed = 0
+files = glob.glob(sys.argv[1] + "/*.trx")
+for f in files:
+    text = open(f, encoding="utf-8").read()
+    m = re.search(r'<Counters[^>]*\bpassed="(\d+)"[^>]*', text)
+    c = re.search(r'<Counters([^>]*)>', text) or re.search(r'<Counters([^>]*)/>', text)
+    attrs = dict(re.findall(r'(\w+)="(\d+)"', c.group(1))) if c else {}
+    passed += int(attrs.get("passed", 0))
+    failed += int(attrs.get("failed", 0)) + int(attrs.get("error", 0)) + int(attrs.get("timeout", 0)) + int(attrs.get("aborted", 0))
+if int(sys.argv[2]) != 0 and failed == 0:
+    failed = 1  # the run failed outside a test (build error, crashed host): never report green
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY

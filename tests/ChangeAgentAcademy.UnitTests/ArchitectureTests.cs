@@ -1,0 +1,66 @@
+using System.Xml.Linq;
+using ChangeAgentAcademy.Web.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace ChangeAgentAcademy.UnitTests;
+
+/// <summary>Modules talk through the abstractions project only, never to each other.</summary>
+public class ArchitectureTests
+{
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChangeAgentAcademy.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    public static TheoryData<string> ModuleProjects()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src", "Modules"), "*.csproj", SearchOption.AllDirectories))
+        {
+            data.Add(Path.GetRelativePath(RepoRoot(), file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void ModuleProject_ReferencesOnlyAbstractions(string project)
+    {
+        var references = XDocument.Load(Path.Combine(RepoRoot(), project))
+            .Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
+
+        Assert.All(references, r => Assert.Equal("ChangeAgentAcademy.Abstractions", r));
+    }
+
+    [Fact]
+    public void ModuleAssemblies_DoNotReferenceOneAnother()
+    {
+        var modules = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), new ConfigurationBuilder().Build()).All
+            .Select(m => m.GetType().Assembly)
+            .ToList();
+        var names = modules.Select(a => a.GetName().Name).ToHashSet();
+
+        Assert.True(modules.Count >= 3);
+        foreach (var module in modules)
+        {
+            var offending = module.GetReferencedAssemblies().Where(r => names.Contains(r.Name) && r.Name != module.GetName().Name).ToList();
+            Assert.True(offending.Count == 0, $"{module.GetName().Name} references {string.Join(", ", offending.Select(o => o.Name))}");
+        }
+    }
+
+    [Fact]
+    public void ModuleProjectsFound_ByTheRule()
+    {
+        // Guards the theory above against silently finding nothing.
+        Assert.True(ModuleProjects().Count >= 3);
+    }
+}
