@@ -31,7 +31,8 @@ public sealed class ProgrammeTime(TimeProvider clock, Microsoft.Extensions.Optio
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
 
-    public string Format(DateTime utc) => ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    // Day, month name, year: "3/11" means March to some readers and November to others.
+    public string Format(DateTime utc) => ToLocal(utc).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 
-    public static string Format(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
 }

@@ -43,6 +43,6 @@ public sealed class CohortsPanelViewComponent(AppDbContext db, IPermissionServic
         var teamMembers = isLeader
             ? await db.Users.CountAsync(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.LeaderId == me))
             : 0;
-        return View(new CohortsPanelModel(running, mine, myTrainers, teamMembers, isLeader));
+        return View(new CohortsPanelModel(running, mine, myTrainers, teamMembers, isLeader, permissions.Has(user, CohortPermissions.ViewAll)));
     }
 }

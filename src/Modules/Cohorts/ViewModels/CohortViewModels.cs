@@ -14,4 +14,4 @@ public sealed record TeamMemberRow(string Name, string Email, string? Cohort, Da
 
 public sealed record TeamView(string Name, IReadOnlyList<TeamMemberRow> Members);
 
-public sealed record CohortsPanelModel(IReadOnlyList<CohortRow> Running, CohortRow? Mine, IReadOnlyList<string> MyTrainers, int TeamMembers, bool IsLeader);
+public sealed record CohortsPanelModel(IReadOnlyList<CohortRow> Running, CohortRow? Mine, IReadOnlyList<string> MyTrainers, int TeamMembers, bool IsLeader, bool SeesAll);

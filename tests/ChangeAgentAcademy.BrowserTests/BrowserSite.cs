@@ -1,0 +1,105 @@
+using System.Net;
+using ChangeAgentAcademy.Testing;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChangeAgentAcademy.BrowserTests;
+
+/// <summary>The site on a real Kestrel port (loopback, any free port) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserSite : SqliteSite
+{
+    private IPlaywright? playwright;
+
+    public BrowserSite() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "test-output", "screenshots");
+
+    public override async Task InitializeAsync()
+    {
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 780 : 900 },
+            Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password = SiteClient.DemoPassword)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+    }
+
+    /// <summary>Full-page screenshots at phone (360 px) and desktop (1280 px) width.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var original = page.ViewportSize!;
+        foreach (var width in new[] { 360, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, width < 500 ? 780 : 900);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+
+    /// <summary>Runs axe-core (WCAG 2.1 A and AA rules) and fails with a readable list of violations.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        {
+            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+        });
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ChangeAgentAcademy.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Path.GetTempPath();
+    }
+}
