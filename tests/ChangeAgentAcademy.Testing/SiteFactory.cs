@@ -26,6 +26,8 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public abstract string Provider { get; }
 
+    public QueryCounter Queries => Services.GetRequiredService<QueryCounter>();
+
     protected abstract string ConnectionString { get; }
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
@@ -56,7 +58,13 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(ConfigureTestServices);
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton<QueryCounter>();
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<QueryCounter>());
+            ConfigureTestServices(services);
+        });
     }
 
     public virtual Task InitializeAsync()

@@ -1,11 +1,13 @@
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChangeAgentAcademy.Web.Data;
 
 public static class DatabaseServiceCollectionExtensions
 {
+    /// <remarks>EF interceptors registered in DI (diagnostics, tests counting queries per page) are attached to every context.</remarks>
     public static IServiceCollection AddAcademyDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, ModuleCatalog catalog)
     {
         services.AddSingleton(new ModuleModelSource(catalog.All));
@@ -13,15 +15,15 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteAppDbContext>(o => ConfigureSqlite(o, connectionString));
+                services.AddDbContext<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgresAppDbContext>(o => ConfigurePostgres(o, connectionString));
+                services.AddDbContext<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerAppDbContext>(o => ConfigureSqlServer(o, connectionString));
+                services.AddDbContext<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
             default:

@@ -146,6 +146,9 @@ public static class AcademyServices
     private static void AddLanguages(IServiceCollection services)
     {
         services.AddLocalization();
+        // Write å, ä, ø as characters, not &#xE5; entities: Nordic pages stay readable and smaller.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOptions<RequestLocalizationOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProgrammeOptions>>((o, programme) =>
         {
             var cultures = ProgrammeOptions.Languages.Select(l => new CultureInfo(l)).ToList();

@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddTransient<IImportStep, DemoCohortStep>();
+        services.AddScoped<ICohortDirectory, CohortDirectory>();
         services.AddSingleton(new DashboardPanel("CohortsPanel", 10));
     }
 

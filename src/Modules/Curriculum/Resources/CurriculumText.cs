@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Curriculum.Resources;
+
+public sealed class CurriculumText;

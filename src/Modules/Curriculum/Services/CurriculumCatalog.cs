@@ -1,0 +1,99 @@
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.Curriculum.Services;
+
+public sealed record LessonItem(string Key, string ModuleId, string Slug, int Order, LessonKind Kind, int? DueOffsetDays, string? PracticalType);
+
+public sealed record ModuleItem(string Id, int Order, IReadOnlyList<string> Tracks, IReadOnlyList<LessonItem> Items)
+{
+    public IEnumerable<LessonItem> Lessons => Items.Where(i => i.Kind == LessonKind.Lesson);
+}
+
+public sealed record LessonText(long VersionId, int Number, string Language, string Title, int ReadingMinutes, string? Prompt, string Html, string? TocHtml);
+
+public sealed record ModuleTextView(string Language, string Title, string Summary, string IntroHtml);
+
+/// <summary>A text in the reader's language, or in the programme's default language when it has no translation.</summary>
+public sealed record Localized<T>(T Value, bool IsFallback);
+
+/// <summary>
+/// Everything a reader needs, built once per content generation: structure and published, already
+/// rendered HTML per language. Page views look up the generation (one small query) and read the rest here.
+/// </summary>
+public sealed class CurriculumSnapshot(
+    long generation,
+    IReadOnlyList<ModuleItem> modules,
+    IReadOnlyDictionary<(string, string), ModuleTextView> moduleTexts,
+    IReadOnlyDictionary<(string, string), LessonText> lessonTexts,
+    string defaultLanguage)
+{
+    public long Generation { get; } = generation;
+
+    public IReadOnlyList<ModuleItem> Modules { get; } = modules;
+
+    public ModuleItem? Module(string id) => Modules.FirstOrDefault(m => m.Id == id);
+
+    public IEnumerable<ModuleItem> ForTrack(string? track) =>
+        track is null ? Modules : Modules.Where(m => m.Tracks.Contains(track));
+
+    public Localized<ModuleTextView>? ModuleText(string moduleId, string language) =>
+        Resolve(moduleTexts, (moduleId, language), (moduleId, defaultLanguage));
+
+    public Localized<LessonText>? LessonText(string key, string language) =>
+        Resolve(lessonTexts, (key, language), (key, defaultLanguage));
+
+    private static Localized<T>? Resolve<T>(IReadOnlyDictionary<(string, string), T> texts, (string, string) wanted, (string, string) fallback) where T : class =>
+        texts.TryGetValue(wanted, out var text) ? new(text, false)
+        : texts.TryGetValue(fallback, out var other) ? new(other, true)
+        : null;
+}
+
+public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme)
+{
+    public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var generation = await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
+        var key = "curriculum:snapshot:" + generation;
+        if (cache.TryGetValue(key, out CurriculumSnapshot? snapshot) && snapshot is not null)
+        {
+            return snapshot;
+        }
+
+        snapshot = await BuildAsync(generation, cancellationToken);
+        cache.Set(key, snapshot, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(30), Size = 1 });
+        return snapshot;
+    }
+
+    private async Task<CurriculumSnapshot> BuildAsync(long generation, CancellationToken cancellationToken)
+    {
+        var modules = await db.Set<ProgrammeModule>().AsNoTracking().ToListAsync(cancellationToken);
+        var lessons = await db.Set<Lesson>().AsNoTracking().ToListAsync(cancellationToken);
+        var moduleTexts = await db.Set<ModuleText>().AsNoTracking().ToListAsync(cancellationToken);
+        var published = await (from s in db.Set<LessonLanguageState>()
+                               join v in db.Set<LessonVersion>() on s.PublishedVersionId equals v.Id
+                               select new { v.LessonKey, v.Id, v.Number, v.Language, v.Title, v.ReadingMinutes, v.Prompt, v.Html, v.TocHtml }).AsNoTracking().ToListAsync(cancellationToken);
+
+        var items = modules
+            .OrderBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal)
+            .Select(m => new ModuleItem(
+                m.Id,
+                m.Order,
+                m.Tracks.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                lessons.Where(l => l.ModuleId == m.Id)
+                    .OrderBy(l => l.Order).ThenBy(l => l.Slug, StringComparer.Ordinal)
+                    .Select(l => new LessonItem(l.Key, l.ModuleId, l.Slug, l.Order, l.Kind, l.DueOffsetDays, l.PracticalType))
+                    .ToList()))
+            .ToList();
+        return new CurriculumSnapshot(
+            generation,
+            items,
+            moduleTexts.ToDictionary(t => (t.ModuleId, t.Language), t => new ModuleTextView(t.Language, t.Title, t.Summary, t.IntroHtml)),
+            published.ToDictionary(p => (p.LessonKey, p.Language), p => new LessonText(p.Id, p.Number, p.Language, p.Title, p.ReadingMinutes, p.Prompt, p.Html, p.TocHtml)),
+            programme.Value.DefaultLanguage);
+    }
+}

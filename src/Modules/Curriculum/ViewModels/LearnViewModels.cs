@@ -1,0 +1,32 @@
+using ChangeAgentAcademy.Curriculum.Data;
+
+namespace ChangeAgentAcademy.Curriculum.ViewModels;
+
+public sealed record ModuleProgress(string Id, string Title, string Summary, int Done, int Total, bool IsFallback)
+{
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Done / Total);
+}
+
+public sealed record ResumeLink(string ModuleId, string Slug, string Title);
+
+public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgress> Modules, ResumeLink? Resume, string? CohortName, bool Finished);
+
+public sealed record ItemRow(string Slug, LessonKind Kind, string Title, int ReadingMinutes, bool Done, bool IsFallback);
+
+public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items);
+
+public sealed record LessonPageViewModel(
+    ModuleProgress Module,
+    string Slug,
+    LessonKind Kind,
+    string Title,
+    int ReadingMinutes,
+    string Html,
+    string? TocHtml,
+    string? Prompt,
+    int? DueOffsetDays,
+    bool IsFallback,
+    string ShownLanguage,
+    bool Done,
+    ItemRow? Previous,
+    ItemRow? Next);
