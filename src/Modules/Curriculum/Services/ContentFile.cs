@@ -57,7 +57,8 @@ public static class ContentFile
         var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
         if (end < 0)
         {
-            return (null, new(file, lines.Length, "The front matter has no closing '---' line."));
+            var last = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
+            return (null, new(file, Math.Max(1, last), "The front matter has no closing '---' line."));
         }
 
         FrontMatter? meta;

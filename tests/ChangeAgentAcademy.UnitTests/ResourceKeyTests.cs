@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace ChangeAgentAcademy.UnitTests;
+
+/// <summary>Every literal string key a view looks up exists in its resource file, in all four languages.</summary>
+public partial class ResourceKeyTests
+{
+    private static readonly string Root = FindRoot();
+
+    // The localizer each view injects under a one-letter name, and the resource file behind it.
+    private static readonly Dictionary<string, string> Resources = new()
+    {
+        ["T"] = "src/ChangeAgentAcademy.Abstractions/Resources/SharedText",
+        ["P"] = "src/Modules/People/Resources/PeopleText",
+        ["C"] = "src/Modules/Cohorts/Resources/CohortsText",
+        ["L"] = "src/Modules/Curriculum/Resources/CurriculumText",
+    };
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "ChangeAgentAcademy.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir.FullName;
+    }
+
+    private static HashSet<string> Keys(string resx) =>
+        XDocument.Load(Path.Combine(Root, resx)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
+
+    [GeneratedRegex("\\b([TPCL])\\[\"([A-Za-z0-9.]+)\"")]
+    private static partial Regex Lookup();
+
+    [Fact]
+    public void Views_UseOnlyKeysThatExist()
+    {
+        var missing = new List<string>();
+        var checkedKeys = 0;
+        foreach (var view in Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cshtml", SearchOption.AllDirectories))
+        {
+            foreach (Match m in Lookup().Matches(File.ReadAllText(view)))
+            {
+                var key = m.Groups[2].Value;
+                if (key.EndsWith('.'))
+                {
+                    continue; // a prefix completed at run time, e.g. T["Role." + role]
+                }
+
+                checkedKeys++;
+                if (!Keys(Resources[m.Groups[1].Value] + ".resx").Contains(key))
+                {
+                    missing.Add($"{Path.GetRelativePath(Root, view)}: {m.Groups[1].Value}[\"{key}\"]");
+                }
+            }
+        }
+
+        Assert.True(checkedKeys > 100, $"only {checkedKeys} lookups found");
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    [Fact]
+    public void EveryResourceFile_HasTheSameKeysInSwedishDanishFinnish()
+    {
+        foreach (var resx in Resources.Values)
+        {
+            var neutral = Keys(resx + ".resx");
+            foreach (var language in new[] { "sv", "da", "fi" })
+            {
+                var translated = Keys($"{resx}.{language}.resx");
+                Assert.True(neutral.SetEquals(translated), $"{resx}.{language}: missing {string.Join(", ", neutral.Except(translated))}");
+            }
+        }
+    }
+}
