@@ -20,6 +20,7 @@ public sealed class Startup : ModuleStartup
     [
         new("/cohorts", "NavCohorts", typeof(CohortsText), 100, CohortPermissions.View),
         new("/team", "NavTeam", typeof(CohortsText), 110, CohortPermissions.ViewTeam),
+        new("/enrol", "NavEnrol", typeof(CohortsText), 120, CohortPermissions.Request),
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
@@ -29,6 +30,8 @@ public sealed class Startup : ModuleStartup
     {
         services.AddTransient<IImportStep, DemoCohortStep>();
         services.AddScoped<ICohortDirectory, CohortDirectory>();
+        services.AddScoped<EnrolmentService>();
+        services.AddScoped(sp => new TeamProgress(sp.GetRequiredService<ChangeAgentAcademy.Data.AppDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IProgrammeOutline>()));
         services.AddSingleton(new DashboardPanel("CohortsPanel", 10));
     }
 
@@ -56,6 +59,15 @@ public sealed class Startup : ModuleStartup
             e.HasKey(x => new { x.CohortId, x.UserId });
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
             e.HasIndex(x => x.UserId);
+            e.HasIndex(x => new { x.CohortId, x.Status, x.EnrolledUtc });
+        });
+        modelBuilder.Entity<EnrolmentRequest>(e =>
+        {
+            e.ToTable("cohorts_requests");
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Message).HasMaxLength(1000);
+            e.HasIndex(x => new { x.UserId, x.Status });
+            e.HasIndex(x => new { x.CohortId, x.Status });
         });
     }
 }

@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ContentImporter>();
         services.AddScoped<CurriculumCatalog>();
         services.AddScoped<LessonEditor>();
+        services.AddScoped<IProgrammeOutline, ProgrammeOutline>();
         services.AddTransient<IImportStep, CurriculumImportStep>();
         services.AddSingleton(new DashboardPanel("LearnPanel", 5, CurriculumPermissions.Read));
     }

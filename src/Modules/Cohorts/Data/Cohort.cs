@@ -62,5 +62,37 @@ public class CohortMember
 
     public MemberStatus Status { get; set; }
 
+    /// <summary>When the person joined the cohort or its waiting list: the waiting list's order.</summary>
     public DateTime EnrolledUtc { get; set; }
+
+    public DateTime ChangedUtc { get; set; }
+
+    public Guid? ChangedBy { get; set; }
+}
+
+public enum RequestStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}
+
+/// <summary>A trainee asks for a place; their leader approves or declines with a message.</summary>
+public class EnrolmentRequest
+{
+    public Guid Id { get; set; }
+
+    public Guid CohortId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public RequestStatus Status { get; set; }
+
+    public DateTime RequestedUtc { get; set; }
+
+    public Guid? DecidedBy { get; set; }
+
+    public DateTime? DecidedUtc { get; set; }
+
+    public string? Message { get; set; }
 }

@@ -39,7 +39,7 @@ public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImpor
         var trainers = await db.Users.Where(u => u.Email!.StartsWith("trainer") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
         var trainees = await db.Users.Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
         db.Set<CohortTrainer>().AddRange(trainers.Select(id => new CohortTrainer { CohortId = DemoCohortId, UserId = id }));
-        db.Set<CohortMember>().AddRange(trainees.Select(id => new CohortMember { CohortId = DemoCohortId, UserId = id, Status = MemberStatus.Enrolled, EnrolledUtc = now }));
+        db.Set<CohortMember>().AddRange(trainees.Select(id => new CohortMember { CohortId = DemoCohortId, UserId = id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now }));
         db.AddAudit(now, null, "cohorts.demo-created", DemoCohortId.ToString(), $"{trainees.Count} trainees");
         await db.SaveChangesAsync(cancellationToken);
     }

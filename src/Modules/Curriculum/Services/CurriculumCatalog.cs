@@ -55,7 +55,13 @@ public sealed class CurriculumSnapshot(
 
 public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme)
 {
-    public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default)
+    // Scoped: within one request the generation is looked up once, however many callers ask.
+    private CurriculumSnapshot? current;
+
+    public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
+        current ??= await LoadAsync(cancellationToken);
+
+    private async Task<CurriculumSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         var generation = await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
         var key = "curriculum:snapshot:" + generation;

@@ -86,6 +86,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("EnrolledUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -97,6 +103,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.HasKey("CohortId", "UserId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("CohortId", "Status", "EnrolledUtc");
 
                     b.ToTable("cohorts_members", (string)null);
                 });
@@ -114,6 +122,45 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("cohorts_trainers", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.EnrolmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("cohorts_requests", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>

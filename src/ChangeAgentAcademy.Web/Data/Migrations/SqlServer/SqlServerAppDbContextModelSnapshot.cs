@@ -86,6 +86,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("EnrolledUtc")
                         .HasColumnType("datetime2");
 
@@ -97,6 +103,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.HasKey("CohortId", "UserId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("CohortId", "Status", "EnrolledUtc");
 
                     b.ToTable("cohorts_members", (string)null);
                 });
@@ -114,6 +122,45 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("cohorts_trainers", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.EnrolmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("cohorts_requests", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>

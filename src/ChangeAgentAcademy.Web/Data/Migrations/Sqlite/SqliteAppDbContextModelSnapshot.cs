@@ -81,6 +81,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EnrolledUtc")
                         .HasColumnType("TEXT");
 
@@ -92,6 +98,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasKey("CohortId", "UserId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("CohortId", "Status", "EnrolledUtc");
 
                     b.ToTable("cohorts_members", (string)null);
                 });
@@ -109,6 +117,45 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("cohorts_trainers", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.EnrolmentRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "Status");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("cohorts_requests", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>

@@ -1,0 +1,309 @@
+using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Cohorts.Resources;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ChangeAgentAcademy.Cohorts.Services;
+
+public sealed record EnrolmentOutcome(IReadOnlyList<string> Errors, int Enrolled, int Waitlisted)
+{
+    public bool Ok => Errors.Count == 0;
+
+    /// <summary>Refused because the person acting may not act for someone (not their team, their own request): a 403.</summary>
+    public bool Forbidden { get; init; }
+
+    public static EnrolmentOutcome Fail(params string[] errors) => new(errors, 0, 0);
+
+    public static EnrolmentOutcome Refuse(string error) => new([error], 0, 0) { Forbidden = true };
+}
+
+/// <summary>
+/// Who may join which cohort, capacity and the waiting list, requests and their approval. Each call is
+/// all or nothing: one refused person in a batch saves nothing. Every change is audited and mailed to
+/// the person concerned in their own language.
+/// </summary>
+public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> t)
+{
+    private sealed record Person(Guid Id, string Name, string Email, string Language, Guid? TeamId, Guid? LeaderId, bool IsTrainee, bool IsLeader);
+
+    private async Task<Dictionary<Guid, Person>> PeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.Email, u.Language, u.TeamId,
+                LeaderId = db.Teams.Where(x => x.Id == u.TeamId).Select(x => x.LeaderId).FirstOrDefault(),
+                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+            }).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => new Person(r.Id, r.DisplayName, r.Email ?? "", r.Language, r.TeamId, r.LeaderId, r.Roles.Contains(Roles.Trainee), r.Roles.Contains(Roles.Leader)));
+    }
+
+    /// <summary>A leader enrols members of their own teams (or themselves into a leader track); an administrator anyone.</summary>
+    public async Task<EnrolmentOutcome> EnrolAsync(Guid cohortId, IReadOnlyCollection<Guid> ids, Guid actorId, bool isAdministrator, CancellationToken ct = default)
+    {
+        var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null)
+        {
+            return EnrolmentOutcome.Fail(t["CohortNotFound"]);
+        }
+
+        if (ids.Count == 0)
+        {
+            return EnrolmentOutcome.Fail(t["ChooseSomeone"]);
+        }
+
+        var people = await PeopleAsync(ids.Distinct().ToList(), ct);
+        var errors = new List<string>();
+        foreach (var id in ids.Distinct().Where(id => !people.ContainsKey(id)))
+        {
+            errors.Add(t["UnknownPerson"]);
+        }
+
+        foreach (var person in people.Values)
+        {
+            var own = person.Id == actorId && cohort.Track == CohortTrack.Leader;
+            if (!isAdministrator && person.LeaderId != actorId && !own)
+            {
+                return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+            }
+        }
+
+        errors.AddRange(await EligibilityErrorsAsync(cohort, people.Values, ct));
+        if (errors.Count > 0)
+        {
+            return new EnrolmentOutcome(errors, 0, 0);
+        }
+
+        var (enrolled, waitlisted) = await AddMembersAsync(cohort, people.Values, actorId, ct);
+        return new EnrolmentOutcome([], enrolled, waitlisted);
+    }
+
+    private async Task<List<string>> EligibilityErrorsAsync(Cohort cohort, IEnumerable<Person> people, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        if (cohort.Status != CohortStatus.Open)
+        {
+            errors.Add(t["CohortClosed", cohort.Name]);
+            return errors;
+        }
+
+        var ids = people.Select(p => p.Id).ToList();
+        var existing = await db.Set<CohortMember>().Where(m => m.CohortId == cohort.Id && ids.Contains(m.UserId) && m.Status != MemberStatus.Withdrawn).Select(m => m.UserId).ToListAsync(ct);
+        foreach (var person in people)
+        {
+            if (existing.Contains(person.Id))
+            {
+                errors.Add(t["AlreadyInCohort", person.Name, cohort.Name]);
+            }
+            else if (cohort.Track == CohortTrack.Leader ? !person.IsLeader : !person.IsTrainee)
+            {
+                errors.Add(t[cohort.Track == CohortTrack.Leader ? "LeaderTrackOnlyLeaders" : "TraineeTrackOnlyTrainees", person.Name]);
+            }
+        }
+
+        return errors;
+    }
+
+    private async Task<(int Enrolled, int Waitlisted)> AddMembersAsync(Cohort cohort, IEnumerable<Person> people, Guid actorId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var taken = await db.Set<CohortMember>().CountAsync(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Enrolled, ct);
+        int enrolled = 0, waitlisted = 0;
+        var added = new List<(Person Person, CohortMember Member)>();
+        foreach (var person in people)
+        {
+            var member = await db.Set<CohortMember>().FirstOrDefaultAsync(m => m.CohortId == cohort.Id && m.UserId == person.Id, ct);
+            if (member is null)
+            {
+                member = new CohortMember { CohortId = cohort.Id, UserId = person.Id };
+                db.Set<CohortMember>().Add(member);
+            }
+
+            member.Status = taken < cohort.Capacity ? MemberStatus.Enrolled : MemberStatus.Waitlisted;
+            member.EnrolledUtc = now;
+            member.ChangedUtc = now;
+            member.ChangedBy = actorId;
+            if (member.Status == MemberStatus.Enrolled)
+            {
+                taken++;
+                enrolled++;
+            }
+            else
+            {
+                waitlisted++;
+            }
+
+            // A direct enrolment answers any open request for the same place.
+            await db.Set<EnrolmentRequest>().Where(r => r.CohortId == cohort.Id && r.UserId == person.Id && r.Status == RequestStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Approved).SetProperty(r => r.DecidedBy, actorId).SetProperty(r => r.DecidedUtc, now), ct);
+            db.AddAudit(now, actorId, member.Status == MemberStatus.Enrolled ? "cohorts.enrolled" : "cohorts.waitlisted", cohort.Id.ToString(), person.Id.ToString());
+            added.Add((person, member));
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (person, member) in added)
+        {
+            await MailAsync(person, member.Status == MemberStatus.Enrolled ? "MailEnrolled" : "MailWaitlisted", cohort.Name);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        jobs.Trigger("notifications:outbox");
+        return (enrolled, waitlisted);
+    }
+
+    /// <summary>The person leaves (or is removed). If they held a place, the first on the waiting list gets it and is told.</summary>
+    public async Task<EnrolmentOutcome> WithdrawAsync(Guid cohortId, Guid personId, Guid actorId, bool mayManageCohort, CancellationToken ct = default)
+    {
+        var member = await db.Set<CohortMember>().FirstOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn, ct);
+        var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (member is null || cohort is null)
+        {
+            return EnrolmentOutcome.Fail(t["NotInCohort"]);
+        }
+
+        var person = (await PeopleAsync([personId], ct))[personId];
+        if (!mayManageCohort && actorId != personId && person.LeaderId != actorId)
+        {
+            return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var heldPlace = member.Status == MemberStatus.Enrolled;
+        member.Status = MemberStatus.Withdrawn;
+        member.ChangedUtc = now;
+        member.ChangedBy = actorId;
+        db.AddAudit(now, actorId, actorId == personId ? "cohorts.withdrew" : "cohorts.removed", cohortId.ToString(), personId.ToString());
+        await db.SaveChangesAsync(ct);
+        if (heldPlace)
+        {
+            await PromoteAsync(cohort, actorId, now, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        jobs.Trigger("notifications:outbox");
+        return new EnrolmentOutcome([], 0, 0);
+    }
+
+    /// <summary>Fills free places from the waiting list, first come first served.</summary>
+    private async Task PromoteAsync(Cohort cohort, Guid actorId, DateTime now, CancellationToken ct)
+    {
+        var taken = await db.Set<CohortMember>().CountAsync(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Enrolled, ct);
+        var next = await db.Set<CohortMember>().Where(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Waitlisted)
+            .OrderBy(m => m.EnrolledUtc).ThenBy(m => m.UserId).Take(Math.Max(0, cohort.Capacity - taken)).ToListAsync(ct);
+        foreach (var member in next)
+        {
+            member.Status = MemberStatus.Enrolled;
+            member.ChangedUtc = now;
+            member.ChangedBy = actorId;
+            db.AddAudit(now, actorId, "cohorts.promoted", cohort.Id.ToString(), member.UserId.ToString());
+            var person = (await PeopleAsync([member.UserId], ct))[member.UserId];
+            await MailAsync(person, "MailPromoted", cohort.Name);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A trainee asks for a place; their team's leader is told.</summary>
+    public async Task<EnrolmentOutcome> RequestAsync(Guid cohortId, Guid personId, CancellationToken ct = default)
+    {
+        var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null)
+        {
+            return EnrolmentOutcome.Fail(t["CohortNotFound"]);
+        }
+
+        var person = (await PeopleAsync([personId], ct))[personId];
+        var errors = await EligibilityErrorsAsync(cohort, [person], ct);
+        if (person.LeaderId is null)
+        {
+            errors.Add(t["NoLeaderToApprove"]);
+        }
+
+        if (await db.Set<EnrolmentRequest>().AnyAsync(r => r.CohortId == cohortId && r.UserId == personId && r.Status == RequestStatus.Pending, ct))
+        {
+            errors.Add(t["AlreadyRequested", cohort.Name]);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new EnrolmentOutcome(errors, 0, 0);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Set<EnrolmentRequest>().Add(new EnrolmentRequest { Id = Guid.NewGuid(), CohortId = cohortId, UserId = personId, Status = RequestStatus.Pending, RequestedUtc = now });
+        db.AddAudit(now, personId, "cohorts.requested", cohortId.ToString(), personId.ToString());
+        var leader = (await PeopleAsync([person.LeaderId!.Value], ct))[person.LeaderId.Value];
+        await MailAsync(leader, "MailRequest", person.Name, cohort.Name);
+        await db.SaveChangesAsync(ct);
+        jobs.Trigger("notifications:outbox");
+        return new EnrolmentOutcome([], 0, 0);
+    }
+
+    /// <summary>The person's leader (or an administrator) approves or declines; nobody decides their own request.</summary>
+    public async Task<EnrolmentOutcome> DecideAsync(Guid requestId, bool approve, string? message, Guid actorId, bool isAdministrator, CancellationToken ct = default)
+    {
+        var request = await db.Set<EnrolmentRequest>().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null || request.Status != RequestStatus.Pending)
+        {
+            return EnrolmentOutcome.Fail(t["RequestNotPending"]);
+        }
+
+        if (request.UserId == actorId)
+        {
+            return EnrolmentOutcome.Refuse(t["CannotDecideOwnRequest"]);
+        }
+
+        var person = (await PeopleAsync([request.UserId], ct))[request.UserId];
+        if (!isAdministrator && person.LeaderId != actorId)
+        {
+            return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+        }
+
+        var cohort = await db.Set<Cohort>().FirstAsync(c => c.Id == request.CohortId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!approve)
+        {
+            request.Status = RequestStatus.Declined;
+            request.DecidedBy = actorId;
+            request.DecidedUtc = now;
+            request.Message = message?.Trim();
+            db.AddAudit(now, actorId, "cohorts.request-declined", cohort.Id.ToString(), person.Id.ToString());
+            await MailAsync(person, "MailDeclined", cohort.Name, string.IsNullOrWhiteSpace(message) ? "-" : message.Trim());
+            await db.SaveChangesAsync(ct);
+            jobs.Trigger("notifications:outbox");
+            return new EnrolmentOutcome([], 0, 0);
+        }
+
+        var errors = await EligibilityErrorsAsync(cohort, [person], ct);
+        if (errors.Count > 0)
+        {
+            return new EnrolmentOutcome(errors, 0, 0);
+        }
+
+        request.Message = message?.Trim();
+        db.AddAudit(now, actorId, "cohorts.request-approved", cohort.Id.ToString(), person.Id.ToString());
+        var (enrolled, waitlisted) = await AddMembersAsync(cohort, [person], actorId, ct);
+        return new EnrolmentOutcome([], enrolled, waitlisted);
+    }
+
+    private async Task MailAsync(Person to, string template, params object[] args)
+    {
+        if (string.IsNullOrEmpty(to.Email))
+        {
+            return;
+        }
+
+        using (new CultureScope(ProgrammeOptions.IsSupported(to.Language) ? to.Language : "en"))
+        {
+            await outbox.QueueAsync(new OutboundEmail(to.Email, t[template + "Subject", args], t[template + "Body", [to.Name, .. args]]));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Cohorts.ViewModels;
+using ChangeAgentAcademy.Modules;
+
+namespace ChangeAgentAcademy.Cohorts.Services;
+
+/// <summary>A member's status from lessons done against what the cohort's calendar has opened so far.</summary>
+public static class ProgressRules
+{
+    public static ProgressStatus Status(MemberStatus membership, int done, int total, int expected)
+    {
+        if (membership == MemberStatus.Waitlisted)
+        {
+            return ProgressStatus.Waitlisted;
+        }
+
+        if (total > 0 && done >= total)
+        {
+            return ProgressStatus.Completed;
+        }
+
+        if (done == 0 && expected == 0)
+        {
+            return ProgressStatus.NotStarted;
+        }
+
+        return done >= expected ? ProgressStatus.OnTrack : ProgressStatus.Behind;
+    }
+
+    /// <summary>Lessons in the modules opened so far.</summary>
+    public static int Expected(IReadOnlyList<OutlineModule> modules, int releasedModules) =>
+        modules.Take(releasedModules).Sum(m => m.LessonKeys.Count);
+
+    public static string TrackName(CohortTrack track) => track == CohortTrack.Leader ? "leader" : "trainee";
+
+    public const int ModulesWithoutCurriculum = 7;
+}
