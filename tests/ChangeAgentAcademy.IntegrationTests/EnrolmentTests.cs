@@ -270,6 +270,23 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task CohortView_Trainer_MembersWithProgress_AtMostFourQueries()
+    {
+        var unit = await TeamAsync(2);
+        var cohort = await CohortAsync();
+        await EnrolAsync(await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword), cohort, unit.Members[0].Id, unit.Members[1].Id);
+        var trainer = await SiteClient.SignedInAsync(site, "trainer1@demo.local");
+        await trainer.GetAsync($"/cohorts/{cohort}");
+        site.Queries.Reset();
+
+        var page = await trainer.GetStringAsync($"/cohorts/{cohort}");
+
+        Assert.Contains(unit.Members[1].DisplayName, page);
+        Assert.Contains("0 of 30 lessons", page);
+        Assert.InRange(site.Queries.For($"/cohorts/{cohort}"), 1, 4);
+    }
+
+    [Fact]
     public async Task EditCohort_TrainerOfAnotherCohort_403()
     {
         var cohort = await CohortAsync();

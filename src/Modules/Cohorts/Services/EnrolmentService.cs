@@ -79,7 +79,8 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             return new EnrolmentOutcome(errors, 0, 0);
         }
 
-        var (enrolled, waitlisted) = await AddMembersAsync(cohort, people.Values, actorId, ct);
+        // In the order given: when places run out, the later names go to the waiting list.
+        var (enrolled, waitlisted) = await AddMembersAsync(cohort, ids.Distinct().Select(id => people[id]), actorId, ct);
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 

@@ -1,0 +1,110 @@
+using ChangeAgentAcademy.Cohorts.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace ChangeAgentAcademy.BrowserTests;
+
+public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    private Task<string> CohortAsync(string name, int capacity) =>
+        site.WithScopeAsync(async (_, db) =>
+        {
+            var id = Guid.NewGuid();
+            db.Set<Cohort>().Add(new Cohort { Id = id, Name = name, Capacity = capacity, StartDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14), CreatedUtc = DateTime.UtcNow });
+            var trainer = await db.Users.Where(u => u.Email == "trainer1@demo.local").Select(u => u.Id).FirstAsync();
+            db.Set<CohortTrainer>().Add(new CohortTrainer { CohortId = id, UserId = trainer });
+            await db.SaveChangesAsync();
+            return id.ToString();
+        });
+
+    [Fact]
+    public async Task Leader_EnrolsTwoTeamMembers()
+    {
+        var cohort = await CohortAsync("Pilot cohort", 10);
+        var page = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(page, "leader1@demo.local");
+        await page.GotoAsync("/team");
+        await BrowserSite.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Choose Sara Lindgren").CheckAsync();
+        await page.GetByLabel("Choose Ahmed Hassan").CheckAsync();
+        await page.GetByLabel("Enrol the chosen people in").First.SelectOptionAsync(cohort);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enrol", Exact = true }).First.ClickAsync();
+
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("2 enrolled, 0 on the waiting list");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "team-enrolled");
+    }
+
+    [Fact]
+    public async Task Trainee_Requests_LeaderApproves()
+    {
+        await CohortAsync("Request cohort", 10);
+        var trainee = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(trainee, "trainee8@demo.local");
+        await trainee.GotoAsync("/enrol");
+        await BrowserSite.AssertAccessibleAsync(trainee);
+        await trainee.GetByRole(AriaRole.Button, new() { Name = "Ask for a place in Request cohort" }).ClickAsync();
+        await Assertions.Expect(trainee.Locator(".notice")).ToContainTextAsync("Your request is sent");
+        await BrowserSite.ScreenshotAsync(trainee, "enrol");
+
+        var leader = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(leader, "leader2@demo.local");
+        await leader.GotoAsync("/team");
+        await Assertions.Expect(leader.Locator(".requests")).ToContainTextAsync("Lars Kristensen asks for a place in Request cohort");
+        await BrowserSite.AssertAccessibleAsync(leader);
+        await BrowserSite.ScreenshotAsync(leader, "team-request");
+        await leader.GetByLabel("Message to Lars Kristensen (optional)").FillAsync("Good luck!");
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(leader.Locator(".notice")).ToContainTextAsync("approved");
+
+        await trainee.GotoAsync("/enrol");
+        await Assertions.Expect(trainee.Locator("#places-heading + ul")).ToContainTextAsync("Request cohort · Enrolled");
+    }
+
+    [Fact]
+    public async Task Waitlist_PromotesWhenSomeoneWithdraws()
+    {
+        var cohort = await CohortAsync("Small cohort", 1);
+        var leader = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(leader, "leader2@demo.local");
+        await leader.GotoAsync("/team");
+        await leader.GetByLabel("Choose Aino Korhonen").CheckAsync();
+        await leader.GetByLabel("Choose Mette Poulsen").CheckAsync();
+        await leader.GetByLabel("Enrol the chosen people in").First.SelectOptionAsync(cohort);
+        await leader.GetByRole(AriaRole.Button, new() { Name = "Enrol", Exact = true }).First.ClickAsync();
+        await Assertions.Expect(leader.Locator(".notice")).ToContainTextAsync("1 enrolled, 1 on the waiting list");
+
+        var waiting = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(waiting, "trainee10@demo.local");
+        await waiting.GotoAsync("/enrol");
+        await Assertions.Expect(waiting.Locator("#places-heading + ul")).ToContainTextAsync("number 1 in line");
+
+        var first = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(first, "trainee9@demo.local");
+        await first.GotoAsync("/enrol");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Withdraw from Small cohort" }).ClickAsync();
+        await Assertions.Expect(first.Locator(".notice")).ToContainTextAsync("The place is given up");
+
+        await waiting.GotoAsync("/enrol");
+        await Assertions.Expect(waiting.Locator("#places-heading + ul")).ToContainTextAsync("Small cohort · Enrolled");
+    }
+
+    [Fact]
+    public async Task Trainer_CreatesCohort_SeesCalendar()
+    {
+        var page = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(page, "trainer2@demo.local");
+        await page.GotoAsync("/cohorts/new");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "cohort-new");
+
+        await page.GetByLabel("Cohort name").FillAsync("Autumn cohort");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Autumn cohort");
+        await Assertions.Expect(page.Locator("ol.calendar li")).ToHaveCountAsync(7);
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "cohort-calendar");
+    }
+}
