@@ -63,7 +63,9 @@ public sealed class BrowserSite : SqliteSite
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin"));
+        // Commit, not load: waiting for a load event that already fired hung now and then.
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("nav.main-nav").WaitForAsync();
     }
 
     /// <summary>Full-page screenshots at phone (360 px) and desktop (1280 px) width.</summary>

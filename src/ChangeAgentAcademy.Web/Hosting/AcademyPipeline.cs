@@ -5,6 +5,7 @@ using Hangfire;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Web.Hosting;
@@ -30,22 +31,6 @@ public static class AcademyPipeline
         app.UseMiddleware<RequestLogging>();
         app.Use(async (context, next) =>
         {
-            // The re-executed error page sees the same request: let it through to render.
-            if (context.Request.ContentLength > security.MaxRequestBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
-            {
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                return;
-            }
-
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = security.MaxRequestBodyBytes;
-            }
-
-            await next(context);
-        });
-        app.Use(async (context, next) =>
-        {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
@@ -56,6 +41,24 @@ public static class AcademyPipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // After routing, so an endpoint may allow a larger body ([RequestSizeLimit], e.g. the people import).
+        app.Use(async (context, next) =>
+        {
+            var allowed = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? security.MaxRequestBodyBytes;
+            // The re-executed error page sees the same request: let it through to render.
+            if (context.Request.ContentLength > allowed && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                limit.MaxRequestBodySize = allowed;
+            }
+
+            await next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

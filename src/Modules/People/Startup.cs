@@ -1,6 +1,9 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.People.Services;
 using ChangeAgentAcademy.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeAgentAcademy.People;
 
@@ -15,4 +18,7 @@ public sealed class Startup : ModuleStartup
         new("/admin/people", "NavPeople", typeof(PeopleText), 800, PeoplePermissions.Manage),
         new("/admin/teams", "NavTeams", typeof(PeopleText), 810, PeoplePermissions.Manage),
     ];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<PeopleImport>();
 }

@@ -1,0 +1,249 @@
+using System.ComponentModel.DataAnnotations;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Time;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.People.Services;
+
+public enum RowAction
+{
+    Create,
+    Update,
+    Unchanged,
+    Error,
+}
+
+public sealed record ImportRow(int Line, string Name, string Email, RowAction Action, IReadOnlyList<string> Notes);
+
+public sealed record PeopleImportResult(string? FileError, IReadOnlyList<ImportRow> Rows)
+{
+    public bool CanApply => FileError is null && Rows.All(r => r.Action != RowAction.Error);
+
+    public int Count(RowAction action) => Rows.Count(r => r.Action == action);
+}
+
+/// <summary>
+/// People from a CSV (name, email, team, leader, language, roles). A dry run says what each row would
+/// create or change and every row's errors; applying is all or nothing and only when no row has an
+/// error. Rows are matched by e-mail, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IEmailOutbox outbox, TimeProvider clock, IOptions<ProgrammeOptions> programme, IStringLocalizer<PeopleText> t)
+{
+    public static readonly string[] Columns = ["name", "email", "team", "leader", "language", "roles"];
+
+    public const int MaxRows = 5000;
+
+    private sealed record Parsed(int Line, string Name, string Email, string Team, string Leader, string Language, List<string> Roles);
+
+    private sealed record Plan(PeopleImportResult Result, List<Parsed> Rows, Dictionary<string, AppUser> Existing, Dictionary<string, Team> Teams, Dictionary<Guid, List<string>> ExistingRoles);
+
+    public async Task<PeopleImportResult> AnalyseAsync(string csv, CancellationToken ct = default) => (await PlanAsync(csv, ct)).Result;
+
+    private async Task<Plan> PlanAsync(string csv, CancellationToken ct)
+    {
+        var empty = new Plan(new PeopleImportResult(null, []), [], [], [], []);
+        var table = CsvReader.Parse(csv);
+        if (table.Count == 0)
+        {
+            return empty with { Result = new PeopleImportResult(t["CsvEmpty"], []) };
+        }
+
+        var header = table[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        if (!header.SequenceEqual(Columns))
+        {
+            return empty with { Result = new PeopleImportResult(t["CsvColumns", string.Join(", ", Columns), string.Join(", ", header)], []) };
+        }
+
+        if (table.Count - 1 > MaxRows)
+        {
+            return empty with { Result = new PeopleImportResult(t["CsvTooManyRows", table.Count - 1, MaxRows], []) };
+        }
+
+        var rows = table.Skip(1).Select((r, i) => new Parsed(
+            i + 2,
+            Cell(r, 0), Cell(r, 1).ToLowerInvariant(), Cell(r, 2), Cell(r, 3).ToLowerInvariant(),
+            Cell(r, 4) is { Length: > 0 } l ? l.ToLowerInvariant() : programme.Value.DefaultLanguage,
+            Cell(r, 5).Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList())).ToList();
+
+        var emails = rows.Select(r => r.Email.ToUpperInvariant()).Concat(rows.Select(r => r.Leader.ToUpperInvariant())).Where(e => e.Length > 0).Distinct().ToList();
+        var existing = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, ct);
+        var ids = existing.Values.Select(u => u.Id).ToList();
+        var existingRoles = (await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct))
+            .GroupBy(x => x.UserId).ToDictionary(g => g.Key, g => g.Select(x => x.Name!).ToList());
+        var teams = await db.Teams.ToDictionaryAsync(x => x.Name.ToUpperInvariant(), ct);
+        var leaderIds = teams.Values.Where(x => x.LeaderId != null).Select(x => x.LeaderId!.Value).ToList();
+        var leaderEmails = await db.Users.Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!.ToLowerInvariant(), ct);
+
+        var seen = new HashSet<string>();
+        var results = new List<ImportRow>();
+        foreach (var row in rows)
+        {
+            var errors = new List<string>();
+            if (row.Name.Length is 0 or > 200)
+            {
+                errors.Add(t["CsvName"]);
+            }
+
+            if (!new EmailAddressAttribute().IsValid(row.Email) || row.Email.Length is 0 or > 256)
+            {
+                errors.Add(t["CsvEmail", row.Email]);
+            }
+            else if (!seen.Add(row.Email))
+            {
+                errors.Add(t["CsvDuplicateEmail", row.Email]);
+            }
+
+            if (!ProgrammeOptions.IsSupported(row.Language))
+            {
+                errors.Add(t["CsvLanguage", row.Language]);
+            }
+
+            var unknownRoles = row.Roles.Where(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (unknownRoles.Count > 0 || row.Roles.Count == 0)
+            {
+                errors.Add(t["CsvRoles", string.Join(", ", unknownRoles), string.Join(", ", Roles.All)]);
+            }
+
+            Team? team = null;
+            if (row.Team.Length > 0 && !teams.TryGetValue(row.Team.ToUpperInvariant(), out team))
+            {
+                errors.Add(t["CsvUnknownTeam", row.Team]);
+            }
+
+            if (row.Leader.Length > 0)
+            {
+                var leaderKnown = existing.ContainsKey(row.Leader.ToUpperInvariant()) || rows.Any(r => r.Email == row.Leader && r.Roles.Contains(Roles.Leader, StringComparer.OrdinalIgnoreCase));
+                if (team is null || !leaderKnown || (team.LeaderId is { } current && leaderEmails.GetValueOrDefault(current) != row.Leader))
+                {
+                    errors.Add(t["CsvLeader", row.Leader, row.Team]);
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Error, errors));
+                continue;
+            }
+
+            var roles = Canonical(row.Roles);
+            if (!existing.TryGetValue(row.Email.ToUpperInvariant(), out var user))
+            {
+                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Create, [string.Join(", ", roles)]));
+                continue;
+            }
+
+            var changes = new List<string>();
+            if (user.DisplayName != row.Name)
+            {
+                changes.Add(t["ChangeName", user.DisplayName, row.Name]);
+            }
+
+            if (user.Language != row.Language)
+            {
+                changes.Add(t["ChangeLanguage", user.Language, row.Language]);
+            }
+
+            if (user.TeamId != team?.Id)
+            {
+                changes.Add(t["ChangeTeam", row.Team.Length > 0 ? row.Team : "-"]);
+            }
+
+            var had = existingRoles.GetValueOrDefault(user.Id) ?? [];
+            if (!had.Order().SequenceEqual(roles.Order()))
+            {
+                changes.Add(t["ChangeRoles", string.Join(", ", had.Order()), string.Join(", ", roles)]);
+            }
+
+            if (team is { LeaderId: null } && row.Leader.Length > 0)
+            {
+                changes.Add(t["ChangeLeader", row.Team, row.Leader]);
+            }
+
+            results.Add(new ImportRow(row.Line, row.Name, row.Email, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, changes));
+        }
+
+        return new Plan(new PeopleImportResult(null, results), rows, existing, teams, existingRoles);
+    }
+
+    /// <summary>Applies the file if its dry run has no errors; returns the analysis either way.</summary>
+    public async Task<PeopleImportResult> ApplyAsync(string csv, Guid actorId, Func<AppUser, string, string> resetLink, CancellationToken ct = default)
+    {
+        var plan = await PlanAsync(csv, ct);
+        if (!plan.Result.CanApply)
+        {
+            return plan.Result;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var byEmail = new Dictionary<string, AppUser>(plan.Existing);
+        var created = new List<AppUser>();
+        foreach (var (row, result) in plan.Rows.Zip(plan.Result.Rows))
+        {
+            if (result.Action == RowAction.Unchanged)
+            {
+                continue;
+            }
+
+            var team = row.Team.Length > 0 ? plan.Teams[row.Team.ToUpperInvariant()] : null;
+            var roles = Canonical(row.Roles);
+            if (result.Action == RowAction.Create)
+            {
+                var user = new AppUser
+                {
+                    Id = Guid.NewGuid(), UserName = row.Email, NormalizedUserName = row.Email.ToUpperInvariant(), Email = row.Email, NormalizedEmail = row.Email.ToUpperInvariant(),
+                    EmailConfirmed = true, DisplayName = row.Name, Language = row.Language, TeamId = team?.Id, SecurityStamp = Guid.NewGuid().ToString("N"),
+                    ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedUtc = now,
+                };
+                db.Users.Add(user);
+                db.UserRoles.AddRange(roles.Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                byEmail[user.NormalizedEmail] = user;
+                created.Add(user);
+            }
+            else
+            {
+                var user = plan.Existing[row.Email.ToUpperInvariant()];
+                user.DisplayName = row.Name;
+                user.Language = row.Language;
+                user.TeamId = team?.Id;
+                var had = plan.ExistingRoles.GetValueOrDefault(user.Id) ?? [];
+                db.UserRoles.RemoveRange(had.Except(roles).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                db.UserRoles.AddRange(roles.Except(had).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+            }
+
+            db.AddAudit(now, actorId, result.Action == RowAction.Create ? "people.imported" : "people.import-updated", row.Email, string.Join(",", roles));
+        }
+
+        foreach (var row in plan.Rows.Where(r => r.Leader.Length > 0 && r.Team.Length > 0))
+        {
+            var team = plan.Teams[row.Team.ToUpperInvariant()];
+            team.LeaderId ??= byEmail[row.Leader.ToUpperInvariant()].Id;
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var user in created)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            using (new CultureScope(user.Language))
+            {
+                await outbox.QueueAsync(new OutboundEmail(user.Email!, t["WelcomeMailSubject"], t["WelcomeMailBody", user.DisplayName, resetLink(user, token)]), ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return plan.Result;
+    }
+
+    private static List<string> Canonical(IEnumerable<string> roles) =>
+        roles.Select(r => Roles.All.First(k => string.Equals(k, r, StringComparison.OrdinalIgnoreCase))).Distinct().Order().ToList();
+
+    private static string Cell(string[] row, int index) => index < row.Length ? row[index].Trim() : "";
+}
