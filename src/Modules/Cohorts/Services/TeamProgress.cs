@@ -19,31 +19,59 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
 
     public async Task<(IReadOnlyList<TeamView> Teams, IReadOnlyList<PendingRequest> Requests)> ForLeaderWithRequestsAsync(Guid leaderId, CancellationToken ct = default)
     {
-        var teams = await db.Teams.AsNoTracking()
-            .Where(x => x.LeaderId == leaderId)
-            .OrderBy(x => x.Name)
-            .Select(x => new
+        // One flat query of left joins over base tables, so every step can use an index (nested
+        // projections became ROW_NUMBER() windows over every membership in the site: 0.1 s a page at
+        // 10,000 trainees). Pending requests ride along, which keeps the page at four queries.
+        var flat = await (from x in db.Teams.AsNoTracking()
+                          where x.LeaderId == leaderId
+                          join u in db.Users on x.Id equals u.TeamId into members
+                          from u in members.DefaultIfEmpty()
+                          join m in db.Set<CohortMember>().Where(m => m.Status != MemberStatus.Withdrawn) on u.Id equals m.UserId into places
+                          from m in places.DefaultIfEmpty()
+                          join c in db.Set<Cohort>() on m.CohortId equals c.Id into cohorts
+                          from c in cohorts.DefaultIfEmpty()
+                          join r in db.Set<EnrolmentRequest>().Where(r => r.Status == RequestStatus.Pending) on u.Id equals r.UserId into asked
+                          from r in asked.DefaultIfEmpty()
+                          join rc in db.Set<Cohort>() on r.CohortId equals rc.Id into requestCohorts
+                          from rc in requestCohorts.DefaultIfEmpty()
+                          select new
+                          {
+                              TeamId = x.Id,
+                              TeamName = x.Name,
+                              UserId = (Guid?)u.Id,
+                              u.DisplayName,
+                              u.Email,
+                              CohortId = (Guid?)c.Id,
+                              CohortName = c.Name,
+                              StartDate = (DateOnly?)c.StartDate,
+                              Track = (CohortTrack?)c.Track,
+                              CadenceWeeks = (int?)c.CadenceWeeks,
+                              CadenceDay = (DayOfWeek?)c.CadenceDay,
+                              ReleaseTime = (TimeOnly?)c.ReleaseTime,
+                              c.TimeZone,
+                              Membership = (MemberStatus?)m.Status,
+                              RequestId = (Guid?)r.Id,
+                              RequestedUtc = (DateTime?)r.RequestedUtc,
+                              RequestCohort = rc.Name,
+                          }).ToListAsync(ct);
+
+        var teams = flat.GroupBy(f => (f.TeamId, f.TeamName)).OrderBy(g => g.Key.TeamName).Select(g => new
+        {
+            Id = g.Key.TeamId,
+            Name = g.Key.TeamName,
+            Members = g.Where(f => f.UserId is not null).GroupBy(f => f.UserId!.Value).Select(p => new
             {
-                x.Id,
-                x.Name,
-                Members = db.Users.Where(u => u.TeamId == x.Id).OrderBy(u => u.DisplayName).Select(u => new
+                Id = p.Key,
+                p.First().DisplayName,
+                p.First().Email,
+                Cohorts = p.Where(f => f.CohortId is not null).DistinctBy(f => f.CohortId).Select(f => new
                 {
-                    u.Id,
-                    u.DisplayName,
-                    u.Email,
-                    Cohort = (from m in db.Set<CohortMember>()
-                              join c in db.Set<Cohort>() on m.CohortId equals c.Id
-                              where m.UserId == u.Id && m.Status != MemberStatus.Withdrawn
-                              orderby c.StartDate descending
-                              select new { c.Id, c.Name, c.StartDate, c.Track, c.CadenceWeeks, c.CadenceDay, c.ReleaseTime, c.TimeZone, m.Status }).FirstOrDefault(),
-                    // Pending requests come in the same query: the page stays at four queries.
-                    Requests = (from r in db.Set<EnrolmentRequest>()
-                                join c in db.Set<Cohort>() on r.CohortId equals c.Id
-                                where r.UserId == u.Id && r.Status == RequestStatus.Pending
-                                select new { r.Id, c.Name, r.RequestedUtc }).ToList(),
+                    Id = f.CohortId!.Value, Name = f.CohortName!, StartDate = f.StartDate!.Value, Track = f.Track!.Value, CadenceWeeks = f.CadenceWeeks!.Value,
+                    CadenceDay = f.CadenceDay!.Value, ReleaseTime = f.ReleaseTime!.Value, TimeZone = f.TimeZone!, Status = f.Membership!.Value,
                 }).ToList(),
-            })
-            .ToListAsync(ct);
+                Requests = p.Where(f => f.RequestId is not null).DistinctBy(f => f.RequestId).Select(f => new { Id = f.RequestId!.Value, Name = f.RequestCohort!, RequestedUtc = f.RequestedUtc!.Value }).ToList(),
+            }).OrderBy(mm => mm.DisplayName).ToList(),
+        }).ToList();
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var trainee = outline is null ? [] : await outline.ModulesAsync("trainee", language, ct);
@@ -57,17 +85,18 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
             .OrderBy(r => r.RequestedUtc).ToList();
         var views = teams.Select(x => new TeamView(x.Id, x.Name, x.Members.Select(m =>
         {
-            if (m.Cohort is null)
+            var cohort = m.Cohorts.OrderByDescending(c => c.StartDate).FirstOrDefault();
+            if (cohort is null)
             {
                 return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", null, null, null, null, 0, 0, null);
             }
 
-            var modules = m.Cohort.Track == CohortTrack.Leader ? leader : trainee;
+            var modules = cohort.Track == CohortTrack.Leader ? leader : trainee;
             var total = modules.Sum(mod => mod.LessonKeys.Count);
-            var releases = CohortCalendar.Releases(m.Cohort.StartDate, m.Cohort.CadenceWeeks, m.Cohort.CadenceDay, m.Cohort.ReleaseTime, m.Cohort.TimeZone, Math.Max(1, modules.Count));
+            var releases = CohortCalendar.Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, Math.Max(1, modules.Count));
             var expected = ProgressRules.Expected(modules, CohortCalendar.ReleasedBy(releases, now));
             var d = Math.Min(done.GetValueOrDefault(m.Id), total);
-            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", m.Cohort.Id, m.Cohort.Name, m.Cohort.StartDate, m.Cohort.Status, d, total, ProgressRules.Status(m.Cohort.Status, d, total, expected));
+            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, ProgressRules.Status(cohort.Status, d, total, expected));
         }).ToList())).ToList();
         return (views, requests);
     }

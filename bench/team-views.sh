@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark (issue 5): the leader's team view and the trainer's cohort view with 10,000 trainees in
+# 1,700 teams and 100 cohorts. Target: p95 under 100 ms, and the same query count as with 10 trainees.
+# usage: bench/team-views.sh [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DURATION=${1:-15}
+PORT=${BENCH_PORT:-5098}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+WORK=$(mktemp -d /tmp/caa-bench.XXXXXX)
+dotnet publish src/ChangeAgentAcademy.Web -c Release -o "$WORK/site" --nologo -v q >/dev/null
+cd "$WORK/site"
+
+start_site() { # $1: EF command log level
+  ASPNETCORE_ENVIRONMENT=Production dotnet ChangeAgentAcademy.Web.dll --urls "http://127.0.0.1:$PORT" \
+    --Database:ConnectionString="Data Source=$WORK/academy.db" --Curriculum:ContentPath="$ROOT/content" \
+    --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command="$1" \
+    --Logging:Console:FormatterName=simple --Security:SignInAttemptsPerMinute=1000 > "$WORK/site.log" 2>&1 &
+  SITE=$!
+  for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 1; done
+  echo "site did not start"; tail -20 "$WORK/site.log"; exit 1
+}
+stop_site() { kill "$SITE" 2>/dev/null; wait "$SITE" 2>/dev/null || true; }
+trap 'stop_site; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+
+sign_in() { # $1 email -> cookie header
+  local jar="$WORK/jar-$1" token
+  token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/account/signin" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Email=$1" --data-urlencode "Password=Demo-Academy-2026!" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$PORT/account/signin"
+  awk '$6 ~ /^(caa.session|\.AspNetCore\.Culture)$/ {printf "%s=%s; ", $6, $7}' "$jar"
+}
+queries() { # $1 cookie, $2 path -> commands the page ran (second request, caches warm)
+  curl -s -o /dev/null -H "Cookie: $1" "http://127.0.0.1:$PORT$2"
+  local before; before=$(grep -c "Executed DbCommand" "$WORK/site.log" || true)
+  curl -s -o /dev/null -H "Cookie: $1" "http://127.0.0.1:$PORT$2"
+  sleep 0.3
+  echo $(( $(grep -c "Executed DbCommand" "$WORK/site.log" || true) - before ))
+}
+
+start_site Information
+SMALL_LEADER=$(sign_in leader1@demo.local); SMALL_TRAINER=$(sign_in trainer1@demo.local)
+DEMO_COHORT=/cohorts/8d3c2f1e-0a4b-4c6d-9e8f-000000000001
+echo "== queries with the demo programme (12 trainees): /team $(queries "$SMALL_LEADER" /team), cohort view $(queries "$SMALL_TRAINER" $DEMO_COHORT)"
+stop_site
+
+python3 "$ROOT/bench/seed-scale.py" "$WORK/academy.db"
+start_site Information
+LEADER=$(sign_in leader1@bench.local); TRAINER=$(sign_in trainer1@demo.local)
+COHORT_ID=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select lower(Id) from cohorts_cohorts where Name='Scale cohort 001'\").fetchone()[0])" "$WORK/academy.db")
+echo "== queries at scale (10,000 trainees): /team $(queries "$LEADER" /team), cohort view (100 members) $(queries "$TRAINER" /cohorts/$COHORT_ID)"
+stop_site
+
+start_site Warning
+LEADER=$(sign_in leader1@bench.local); TRAINER=$(sign_in trainer1@demo.local)
+cat > "$WORK/p95.lua" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("requests/s %.0f  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+for target in "/team|$LEADER" "/cohorts/$COHORT_ID|$TRAINER"; do
+  path=${target%%|*}; cookie=${target#*|}
+  wrk -t2 -c10 -d10s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
+  echo "== $path, 10 connections, ${DURATION}s"
+  wrk -t2 -c10 -d"${DURATION}s" -s "$WORK/p95.lua" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" | tail -1
+done
