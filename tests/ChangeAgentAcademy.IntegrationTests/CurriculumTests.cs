@@ -124,7 +124,8 @@ public abstract class CurriculumTests<TSite>(TSite site) : IClassFixture<TSite> 
     [Fact]
     public async Task LessonPage_Trainee_RendersLessonWithNavigationAndAtMostTwoQueries()
     {
-        var client = await SiteClient.SignedInAsync(site, "trainee3@demo.local");
+        var person = await site.PersonAsync(Roles.Trainee);
+        var client = await SiteClient.SignedInAsync(site, person.Email!, SiteClient.TestPassword);
         await client.GetAsync(Lesson1);
         site.Queries.Reset();
 

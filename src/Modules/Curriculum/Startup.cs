@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LessonEditor>();
         services.AddScoped<IProgrammeOutline, ProgrammeOutline>();
         services.AddTransient<IImportStep, CurriculumImportStep>();
+        services.AddTransient<IImportStep, DemoProgressStep>();
         services.AddSingleton(new DashboardPanel("LearnPanel", 5, CurriculumPermissions.Read));
     }
 
