@@ -19,11 +19,7 @@ public sealed class EnrolController(AppDbContext db, EnrolmentService enrolment,
     public async Task<IActionResult> Index()
     {
         var me = User.RequiredPersonId();
-        var open = await db.Set<Cohort>().AsNoTracking().Where(c => c.Status == CohortStatus.Open).OrderBy(c => c.StartDate)
-            .Select(c => new OpenCohort(c.Id, c.Name, c.StartDate, c.Track, c.Language,
-                c.Capacity - db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Enrolled),
-                db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Waitlisted)))
-            .ToListAsync();
+        var open = await enrolment.OpenCohortsAsync();
         var places = await (from m in db.Set<CohortMember>()
                             join c in db.Set<Cohort>() on m.CohortId equals c.Id
                             where m.UserId == me && m.Status != MemberStatus.Withdrawn

@@ -22,7 +22,7 @@ public sealed class TeamController(AppDbContext db, TeamProgress progress, Enrol
     public async Task<IActionResult> Index()
     {
         var (teams, requests) = await progress.ForLeaderWithRequestsAsync(User.RequiredPersonId());
-        return View(new TeamPageModel(teams, await OpenCohortsAsync(), requests));
+        return View(new TeamPageModel(teams, await enrolment.OpenCohortsAsync(), requests));
     }
 
     /// <summary>Enrols the ticked team members (or the leader, into a leader track) in one action.</summary>
@@ -117,11 +117,4 @@ public sealed class TeamController(AppDbContext db, TeamProgress progress, Enrol
     // Quote every field; a leading = + - @ would be read as a formula by spreadsheet programs.
     private static string Quote(string value) =>
         "\"" + (value.Length > 0 && "=+-@".Contains(value[0]) ? "'" + value : value).Replace("\"", "\"\"") + "\"";
-
-    private async Task<IReadOnlyList<OpenCohort>> OpenCohortsAsync() =>
-        await db.Set<Cohort>().AsNoTracking().Where(c => c.Status == CohortStatus.Open).OrderBy(c => c.StartDate)
-            .Select(c => new OpenCohort(c.Id, c.Name, c.StartDate, c.Track, c.Language,
-                c.Capacity - db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Enrolled),
-                db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Waitlisted)))
-            .ToListAsync();
 }

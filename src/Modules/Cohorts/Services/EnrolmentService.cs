@@ -295,6 +295,14 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 
+    /// <summary>Cohorts open for enrolment with places left and the waiting list's length.</summary>
+    public async Task<IReadOnlyList<ViewModels.OpenCohort>> OpenCohortsAsync(CancellationToken ct = default) =>
+        await db.Set<Cohort>().AsNoTracking().Where(c => c.Status == CohortStatus.Open).OrderBy(c => c.StartDate)
+            .Select(c => new ViewModels.OpenCohort(c.Id, c.Name, c.StartDate, c.Track, c.Language,
+                c.Capacity - db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Enrolled),
+                db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Waitlisted)))
+            .ToListAsync(ct);
+
     private async Task MailAsync(Person to, string template, params object[] args)
     {
         if (string.IsNullOrEmpty(to.Email))

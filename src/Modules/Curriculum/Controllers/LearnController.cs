@@ -27,7 +27,7 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
         var snapshot = await catalog.GetAsync();
         var me = User.RequiredPersonId();
         var placement = HttpContext.RequestServices.GetService<ICohortDirectory>() is { } directory ? await directory.FindPlacementAsync(me) : null;
-        var modules = snapshot.ForTrack(TrackFor(placement)).ToList();
+        var modules = snapshot.ForTrack(TrackFor(placement, User)).ToList();
         var done = (await db.Set<LessonCompletion>().Where(c => c.UserId == me).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
 
         var progress = modules.Select(m => Progress(snapshot, m, done)).ToList();
@@ -123,9 +123,9 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
     }
 
     /// <summary>The cohort's track; without a cohort: leaders the leader track, trainees the trainee track, others everything.</summary>
-    private string? TrackFor(CohortPlacement? placement) =>
+    internal static string? TrackFor(CohortPlacement? placement, System.Security.Claims.ClaimsPrincipal user) =>
         placement?.Track
-        ?? (User.IsInRole(Roles.Trainee) ? "trainee" : User.IsInRole(Roles.Leader) ? "leader" : null);
+        ?? (user.IsInRole(Roles.Trainee) ? "trainee" : user.IsInRole(Roles.Leader) ? "leader" : null);
 
     private static ModuleProgress Progress(CurriculumSnapshot snapshot, ModuleItem module, HashSet<string> done)
     {

@@ -23,7 +23,7 @@ public sealed class LearnPanelViewComponent(CurriculumCatalog catalog, AppDbCont
         var me = user.RequiredPersonId();
         var snapshot = await catalog.GetAsync();
         var placement = HttpContext.RequestServices.GetService<ICohortDirectory>() is { } directory ? await directory.FindPlacementAsync(me) : null;
-        var track = placement?.Track ?? (user.IsInRole(Roles.Trainee) ? "trainee" : "leader");
+        var track = Controllers.LearnController.TrackFor(placement, user);
         var lessons = snapshot.ForTrack(track).SelectMany(m => m.Lessons).ToList();
         var done = (await db.Set<LessonCompletion>().Where(c => c.UserId == me).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
         var next = lessons.FirstOrDefault(l => !done.Contains(l.Key));
