@@ -86,11 +86,13 @@ public abstract class CurriculumTests<TSite>(TSite site) : IClassFixture<TSite> 
 
         var report = await ImportAsync(root);
         var imported = await site.WithScopeAsync((_, db) => db.Set<Lesson>().Where(l => l.ModuleId == "zz-broken").Select(l => l.Slug).ToListAsync());
+        var adminPage = WebUtility.HtmlDecode(await (await SiteClient.SignedInAsync(site, "admin@demo.local")).GetStringAsync("/curriculum/admin"));
 
         Assert.Equal(["l1-good"], imported);
         Assert.Contains(report.Issues, i => i.File == "en/zz-broken/l2-bad-yaml.md" && i.Line == 3);
-        Assert.Contains(report.Issues, i => i.File == "en/zz-broken/l3-no-title.md" && i.Message.Contains("'title'"));
-        Assert.Contains(report.Issues, i => i.File == "en/zz-broken/l4-unclosed.md" && i.Message.Contains("closing"));
+        Assert.Contains(report.Issues, i => i.File == "en/zz-broken/l3-no-title.md" && i.Code == "Missing" && i.Detail == "title");
+        Assert.Contains(report.Issues, i => i.File == "en/zz-broken/l4-unclosed.md" && i.Code == "Unclosed");
+        Assert.Contains("en/zz-broken/l3-no-title.md:2</code> 'title' is missing or has the wrong kind of value.", adminPage);
     }
 
     [Fact]

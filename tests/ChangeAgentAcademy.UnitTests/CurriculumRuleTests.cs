@@ -37,27 +37,31 @@ public class FrontMatterTests
         var (_, issue) = ContentFile.Parse("en/m1/module.md", "---\nid: m1\ntitle: M1\norder: 1\n---\nIntro", isModule: true);
 
         Assert.NotNull(issue);
-        Assert.Contains("'tracks'", issue!.Message);
+        Assert.Equal("Tracks", issue!.Code);
     }
 
     [Theory]
-    [InlineData("no front matter at all", 1, "must start")]
-    [InlineData("---\nid: x\ntitle: y\n", 3, "closing")]
-    [InlineData("---\nid: x\ntitle: [broken\norder: 1\n---\n", 3, "Invalid front matter")]
-    [InlineData("---\nid: x\norder: 1\nkind: lesson\nreading_time: 2\n---\n", 2, "'title'")]
-    [InlineData("---\nid: x\ntitle: y\norder: one\nkind: lesson\n---\n", 4, "Invalid front matter")]
-    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: essay\n---\n", 5, "'kind'")]
-    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: lesson\n---\n", 2, "'reading_time'")]
-    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: practical\ndue_offset_days: 3\n---\n", 2, "'prompt'")]
-    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: reflection\nprompt: Why?\ndue_offset_days: -1\n---\n", 7, "'due_offset_days'")]
-    public void Parse_BrokenFile_NamesLineAndProblem(string text, int line, string message)
+    [InlineData("no front matter at all", 1, "NoFrontMatter", null)]
+    [InlineData("---\nid: x\ntitle: y\n", 3, "Unclosed", null)]
+    [InlineData("---\nid: x\ntitle: [broken\norder: 1\n---\n", 3, "InvalidYaml", null)]
+    [InlineData("---\nid: x\norder: 1\nkind: lesson\nreading_time: 2\n---\n", 2, "Missing", "title")]
+    [InlineData("---\nid: x\ntitle: y\norder: one\nkind: lesson\n---\n", 4, "InvalidYaml", null)]
+    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: essay\n---\n", 5, "Kind", null)]
+    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: lesson\n---\n", 2, "Missing", "reading_time")]
+    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: practical\ndue_offset_days: 3\n---\n", 2, "Missing", "prompt")]
+    [InlineData("---\nid: x\ntitle: y\norder: 1\nkind: reflection\nprompt: Why?\ndue_offset_days: -1\n---\n", 7, "Missing", "due_offset_days")]
+    public void Parse_BrokenFile_NamesLineAndProblem(string text, int line, string code, string? detail)
     {
         var (content, issue) = ContentFile.Parse("en/m1/bad.md", text, isModule: false);
 
         Assert.Null(content);
         Assert.Equal("en/m1/bad.md", issue!.File);
         Assert.Equal(line, issue.Line);
-        Assert.Contains(message, issue.Message);
+        Assert.Equal(code, issue.Code);
+        if (detail is not null)
+        {
+            Assert.Equal(detail, issue.Detail);
+        }
     }
 }
 

@@ -28,10 +28,14 @@ public sealed class FrontMatter
     public string? PracticalType { get; set; }
 }
 
-/// <summary>A problem in a content file, with the line it is on (1-based).</summary>
-public sealed record ContentIssue(string File, int Line, string Message)
+/// <summary>
+/// A problem in a content file, with the line it is on (1-based). <paramref name="Code"/> names the
+/// message (CurriculumText "Import.{Code}", shown in the reader's language); <paramref name="Detail"/>
+/// fills it in (a key name, a parser's own words).
+/// </summary>
+public sealed record ContentIssue(string File, int Line, string Code, string? Detail = null)
 {
-    public override string ToString() => $"{File}:{Line}: {Message}";
+    public override string ToString() => $"{File}:{Line}: {Code} {Detail}".TrimEnd();
 }
 
 public sealed record ParsedContent(FrontMatter Meta, string Body);
@@ -51,14 +55,14 @@ public static class ContentFile
         var lines = text.Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
         {
-            return (null, new(file, 1, "The file must start with a front matter block between two '---' lines."));
+            return (null, new(file, 1, "NoFrontMatter"));
         }
 
         var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
         if (end < 0)
         {
             var last = Array.FindLastIndex(lines, l => l.Trim().Length > 0) + 1;
-            return (null, new(file, Math.Max(1, last), "The front matter has no closing '---' line."));
+            return (null, new(file, Math.Max(1, last), "Unclosed"));
         }
 
         FrontMatter? meta;
@@ -70,12 +74,12 @@ public static class ContentFile
         {
             // YAML lines count from the line after the opening '---'.
             var line = (int)Math.Max(1, e.Start.Line) + 1;
-            return (null, new(file, line, "Invalid front matter: " + (e.InnerException?.Message ?? e.Message)));
+            return (null, new(file, line, "InvalidYaml", e.InnerException?.Message ?? e.Message));
         }
 
         if (meta is null)
         {
-            return (null, new(file, 2, "The front matter is empty."));
+            return (null, new(file, 2, "Empty"));
         }
 
         var issue = Check(file, meta, isModule, lines[1..end]);
@@ -98,44 +102,44 @@ public static class ContentFile
 
         if (string.IsNullOrWhiteSpace(meta.Id))
         {
-            return new(file, LineOf("id"), "'id' is missing.");
+            return new(file, LineOf("id"), "Missing", "id");
         }
 
         if (string.IsNullOrWhiteSpace(meta.Title))
         {
-            return new(file, LineOf("title"), "'title' is missing.");
+            return new(file, LineOf("title"), "Missing", "title");
         }
 
         if (meta.Order is null)
         {
-            return new(file, LineOf("order"), "'order' is missing or not a whole number.");
+            return new(file, LineOf("order"), "Missing", "order");
         }
 
         if (isModule)
         {
-            return meta.Tracks is { Count: > 0 } ? null : new(file, LineOf("tracks"), "'tracks' must list at least one of: trainee, leader.");
+            return meta.Tracks is { Count: > 0 } ? null : new(file, LineOf("tracks"), "Tracks");
         }
 
         if (meta.Kind is null || !Kinds.Contains(meta.Kind))
         {
-            return new(file, LineOf("kind"), "'kind' must be one of: lesson, reflection, practical.");
+            return new(file, LineOf("kind"), "Kind");
         }
 
         if (meta.Kind == "lesson" && meta.ReadingTime is null or <= 0)
         {
-            return new(file, LineOf("reading_time"), "'reading_time' (minutes) is missing for a lesson.");
+            return new(file, LineOf("reading_time"), "Missing", "reading_time");
         }
 
         if (meta.Kind != "lesson")
         {
             if (string.IsNullOrWhiteSpace(meta.Prompt))
             {
-                return new(file, LineOf("prompt"), "'prompt' is missing for an assignment.");
+                return new(file, LineOf("prompt"), "Missing", "prompt");
             }
 
             if (meta.DueOffsetDays is null or < 0)
             {
-                return new(file, LineOf("due_offset_days"), "'due_offset_days' is missing or negative.");
+                return new(file, LineOf("due_offset_days"), "Missing", "due_offset_days");
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
         int created = 0, unchanged = 0, conflicts = 0;
         if (!Directory.Exists(contentRoot))
         {
-            issues.Add(new(contentRoot, 0, "The content folder does not exist."));
+            issues.Add(new(contentRoot, 0, "NoFolder"));
             return Finish(new ImportReport(0, 0, 0, issues, now));
         }
 
@@ -53,7 +53,7 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
             var language = Path.GetFileName(languageDir);
             if (!ProgrammeOptions.IsSupported(language))
             {
-                issues.Add(new(Relative(contentRoot, languageDir), 0, $"'{language}' is not a programme language (sv, da, fi, en); folder skipped."));
+                issues.Add(new(Relative(contentRoot, languageDir), 0, "NotALanguage", language));
                 continue;
             }
 
@@ -63,7 +63,7 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
                 var moduleFile = Path.Combine(moduleDir, "module.md");
                 if (!File.Exists(moduleFile))
                 {
-                    issues.Add(new(Relative(contentRoot, moduleDir), 0, "module.md is missing; the folder is skipped."));
+                    issues.Add(new(Relative(contentRoot, moduleDir), 0, "NoModuleFile"));
                     continue;
                 }
 
@@ -77,7 +77,7 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
 
                 if (module.Meta.Id != moduleId)
                 {
-                    issues.Add(new(Relative(contentRoot, moduleFile), 2, $"'id' is '{module.Meta.Id}' but the folder is '{moduleId}'."));
+                    issues.Add(new(Relative(contentRoot, moduleFile), 2, "IdMismatch", module.Meta.Id));
                     continue;
                 }
 
@@ -122,7 +122,7 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
                     var slug = Path.GetFileNameWithoutExtension(file);
                     if (parsed.Meta.Id != slug)
                     {
-                        issues.Add(new(relative, 2, $"'id' is '{parsed.Meta.Id}' but the file is '{slug}.md'."));
+                        issues.Add(new(relative, 2, "IdMismatch", parsed.Meta.Id));
                         continue;
                     }
 
