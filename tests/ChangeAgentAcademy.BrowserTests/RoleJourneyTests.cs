@@ -37,6 +37,7 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     [InlineData("admin@demo.local", "/admin/people", "people")]
     [InlineData("admin@demo.local", "/admin/teams", "teams")]
     [InlineData("admin@demo.local", "/admin/people/new", "person-new")]
+    [InlineData("admin@demo.local", "/admin/people/import", "people-import")]
     [InlineData("trainer1@demo.local", "/cohorts", "cohorts")]
     [InlineData("trainer1@demo.local", "/cohorts/" + "8d3c2f1e-0a4b-4c6d-9e8f-000000000001", "cohort")]
     [InlineData("leader1@demo.local", "/team", "team")]
