@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Cohorts.ViewModels;

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Curriculum.Services;
 
 namespace ChangeAgentAcademy.UnitTests;

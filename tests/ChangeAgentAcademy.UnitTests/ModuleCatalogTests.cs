@@ -13,7 +13,7 @@ public class ModuleCatalogTests
     {
         var catalog = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), Config());
 
-        Assert.Equal(["Cohorts", "Curriculum", "Notifications", "People"], catalog.All.Select(m => m.Id));
+        Assert.Equal(["Cohorts", "Curriculum", "Notifications", "People", "Reflections"], catalog.All.Select(m => m.Id));
         Assert.Equal(catalog.All, catalog.Enabled);
     }
 
@@ -26,6 +26,16 @@ public class ModuleCatalogTests
         Assert.DoesNotContain(catalog.Enabled, m => m.Id == "Cohorts");
         Assert.False(catalog.IsEnabled(typeof(Cohorts.Startup).Assembly));
         Assert.True(catalog.IsEnabled(typeof(People.Startup).Assembly));
+    }
+
+    [Fact]
+    public void Discover_DependencySwitchedOff_DependentModuleIsOffToo()
+    {
+        var catalog = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), Config(("Modules:Cohorts:Enabled", "false")));
+
+        Assert.DoesNotContain(catalog.Enabled, m => m.Id is "Cohorts" or "Reflections");
+        Assert.Contains(catalog.Enabled, m => m.Id == "Curriculum");
+        Assert.Contains(catalog.All, m => m.Id == "Reflections");
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public partial class ResourceKeyTests
         ["P"] = "src/Modules/People/Resources/PeopleText",
         ["C"] = "src/Modules/Cohorts/Resources/CohortsText",
         ["L"] = "src/Modules/Curriculum/Resources/CurriculumText",
+        ["R"] = "src/Modules/Reflections/Resources/ReflectionsText",
+        ["N"] = "src/Modules/Notifications/Resources/NotificationsText",
     };
 
     private static string FindRoot()
@@ -31,7 +33,7 @@ public partial class ResourceKeyTests
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(Path.Combine(Root, resx)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
 
-    [GeneratedRegex("\\b([TPCL])\\[\"([A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\\b([TPCLRN])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
     [Fact]

@@ -1,10 +1,38 @@
 namespace ChangeAgentAcademy.Modules;
 
-/// <summary>Where a person is placed in the programme, answered by the Cohorts module (absent when it is switched off).</summary>
+/// <summary>Where people are placed in the programme, answered by the Cohorts module (absent when it is switched off).</summary>
 public interface ICohortDirectory
 {
     Task<CohortPlacement?> FindPlacementAsync(Guid personId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every open cohort with its cadence and who runs it (one or two queries; there are at most a few hundred).</summary>
+    Task<IReadOnlyList<CohortCadence>> OpenCohortsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The enrolled (not waitlisted, not withdrawn) members of the given cohorts, as (cohort, person) pairs.</summary>
+    Task<IReadOnlyList<(Guid CohortId, Guid PersonId)>> EnrolledMembersAsync(IReadOnlyCollection<Guid> cohortIds, CancellationToken cancellationToken = default);
+
+    /// <summary>A value that changes whenever anyone joins, leaves or is moved in any cohort: callers re-read members only then.</summary>
+    Task<string> MembershipStampAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The cohorts this person runs as a trainer.</summary>
+    Task<IReadOnlyList<Guid>> CohortsRunByAsync(Guid trainerId, CancellationToken cancellationToken = default);
+
+    /// <summary>The trainers of a cohort.</summary>
+    Task<IReadOnlyList<Guid>> TrainersOfAsync(Guid cohortId, CancellationToken cancellationToken = default);
 }
 
 /// <summary><paramref name="Track"/> is "trainee" or "leader".</summary>
 public sealed record CohortPlacement(Guid CohortId, string CohortName, string Track, string Language, DateOnly StartDate);
+
+/// <summary>A cohort's cadence: module k opens on the k-th cadence date (see <see cref="Time.CohortCalendar"/>).</summary>
+public sealed record CohortCadence(
+    Guid Id,
+    string Name,
+    string Track,
+    string Language,
+    DateOnly StartDate,
+    int CadenceWeeks,
+    DayOfWeek CadenceDay,
+    TimeOnly ReleaseTime,
+    string TimeZone,
+    IReadOnlyList<Guid> Trainers);

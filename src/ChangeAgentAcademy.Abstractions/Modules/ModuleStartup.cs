@@ -17,6 +17,9 @@ public abstract class ModuleStartup
     /// <summary>A module the site cannot run without (e.g. e-mail for password resets).</summary>
     public virtual bool AlwaysEnabled => false;
 
+    /// <summary>Ids of modules this one needs: switched off with any of them.</summary>
+    public virtual IEnumerable<string> Dependencies => [];
+
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
 
     /// <summary>

@@ -41,6 +41,12 @@ public sealed class ModuleCatalog
         }
 
         var enabled = all.Where(m => m.AlwaysEnabled || configuration.GetValue($"Modules:{m.Id}:Enabled", true)).ToList();
+        // A module whose dependency is off is off too (Orchard's manifest dependencies), until nothing changes.
+        while (enabled.FirstOrDefault(m => m.Dependencies.Any(d => enabled.All(e => e.Id != d))) is { } orphan)
+        {
+            enabled.Remove(orphan);
+        }
+
         return new ModuleCatalog(all, enabled);
     }
 

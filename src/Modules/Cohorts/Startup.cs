@@ -31,7 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddTransient<IImportStep, DemoCohortStep>();
         services.AddScoped<ICohortDirectory, CohortDirectory>();
         services.AddScoped<EnrolmentService>();
-        services.AddScoped(sp => new TeamProgress(sp.GetRequiredService<ChangeAgentAcademy.Data.AppDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IProgrammeOutline>()));
+        services.AddScoped(sp => new TeamProgress(sp.GetRequiredService<ChangeAgentAcademy.Data.AppDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IProgrammeOutline>(), sp.GetService<IAssignmentProgress>()));
         services.AddSingleton(new DashboardPanel("CohortsPanel", 10));
     }
 

@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CurriculumCatalog>();
         services.AddScoped<LessonEditor>();
         services.AddScoped<IProgrammeOutline, ProgrammeOutline>();
+        services.AddSingleton<ChangeAgentAcademy.Messaging.IMarkdownRenderer, SafeMarkdown>();
         services.AddTransient<IImportStep, CurriculumImportStep>();
         services.AddTransient<IImportStep, DemoProgressStep>();
         services.AddSingleton(new DashboardPanel("LearnPanel", 5, CurriculumPermissions.Read));

@@ -69,10 +69,15 @@ public sealed class CohortsController(AppDbContext db, IPermissionService permis
         var keys = modules.SelectMany(m => m.LessonKeys).ToList();
         var done = outline is null ? new Dictionary<Guid, int>() : await outline.LessonsDoneAsync(members.Select(m => m.UserId).ToList(), keys);
         var expected = ProgressRules.Expected(modules, CohortCalendar.ReleasedBy(releases, clock.GetUtcNow().UtcDateTime));
+        // Counts only (never content), and what waits for review, from the Reflections module when it is on.
+        var assignments = HttpContext.RequestServices.GetService<IAssignmentProgress>();
+        var counts = assignments is null ? new Dictionary<Guid, AssignmentCounts>() : await assignments.CountsAsync(members.Select(m => m.UserId).ToList());
+        ViewData["WaitingForReview"] = assignments is null ? null : counts.Values.Sum(c => c.Waiting);
         var rows = members.Select(m =>
         {
             var d = done.GetValueOrDefault(m.UserId);
-            return new MemberRow(m.UserId, m.DisplayName, m.Team, m.Status, d, keys.Count, ProgressRules.Status(m.Status, d, keys.Count, expected));
+            var a = counts.GetValueOrDefault(m.UserId);
+            return new MemberRow(m.UserId, m.DisplayName, m.Team, m.Status, d, keys.Count, ProgressRules.Status(m.Status, d, keys.Count, expected, a?.Overdue ?? 0), a);
         }).ToList();
         var calendar = releases.Select((r, i) => new CalendarRow(r, modules.ElementAtOrDefault(i)?.Title)).ToList();
         var canManage = permissions.Has(User, CohortPermissions.Manage) && (seesAll || runsIt);

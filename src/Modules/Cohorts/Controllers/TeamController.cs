@@ -97,7 +97,7 @@ public sealed class TeamController(AppDbContext db, TeamProgress progress, Enrol
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"team-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
     }
 
-    private string[] Headers() => [t["Team"], t["Name"], t["Cohort"], t["Membership"], t["LessonsDoneHeading"], t["LessonsTotalHeading"], t["Status"]];
+    private string[] Headers() => [t["Team"], t["Name"], t["Cohort"], t["Membership"], t["LessonsDoneHeading"], t["LessonsTotalHeading"], t["AssignmentsSubmittedHeading"], t["AssignmentsAcceptedHeading"], t["AssignmentsOverdueHeading"], t["Status"]];
 
     private async Task<List<string[]>> ExportRowsAsync()
     {
@@ -109,6 +109,7 @@ public sealed class TeamController(AppDbContext db, TeamProgress progress, Enrol
             {
                 team.Name, m.Name, m.Cohort ?? "", m.Membership is { } s ? t["MemberStatus." + s].Value : t["NotEnrolled"].Value,
                 m.LessonsDone.ToString(CultureInfo.InvariantCulture), m.LessonsTotal.ToString(CultureInfo.InvariantCulture),
+                (m.Assignments?.Submitted ?? 0).ToString(CultureInfo.InvariantCulture), (m.Assignments?.Accepted ?? 0).ToString(CultureInfo.InvariantCulture), (m.Assignments?.Overdue ?? 0).ToString(CultureInfo.InvariantCulture),
                 m.Progress is { } p ? t["Progress." + p].Value : "",
             }))
             .ToList();

@@ -7,7 +7,8 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// <summary>A member's status from lessons done against what the cohort's calendar has opened so far.</summary>
 public static class ProgressRules
 {
-    public static ProgressStatus Status(MemberStatus membership, int done, int total, int expected)
+    /// <summary><paramref name="overdue"/>: assignments past their due date with nothing handed in.</summary>
+    public static ProgressStatus Status(MemberStatus membership, int done, int total, int expected, int overdue = 0)
     {
         if (membership == MemberStatus.Waitlisted)
         {
@@ -17,6 +18,11 @@ public static class ProgressRules
         if (total > 0 && done >= total)
         {
             return ProgressStatus.Completed;
+        }
+
+        if (overdue > 0)
+        {
+            return ProgressStatus.Overdue;
         }
 
         if (done == 0 && expected == 0)

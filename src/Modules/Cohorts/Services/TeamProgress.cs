@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Time;
 using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.ViewModels;
@@ -12,7 +13,7 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// anyone's writing. Four queries whatever the team size: teams with members and their cohorts,
 /// the content generation, lessons done, pending requests.
 /// </summary>
-public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgrammeOutline? outline = null)
+public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgrammeOutline? outline = null, IAssignmentProgress? assignments = null)
 {
     public async Task<IReadOnlyList<TeamView>> ForLeaderAsync(Guid leaderId, CancellationToken ct = default) =>
         (await ForLeaderWithRequestsAsync(leaderId, ct)).Teams;
@@ -79,6 +80,7 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
         var people = teams.SelectMany(x => x.Members).Select(m => m.Id).ToList();
         var keys = trainee.Concat(leader).SelectMany(m => m.LessonKeys).Distinct().ToList();
         var done = outline is null ? new Dictionary<Guid, int>() : await outline.LessonsDoneAsync(people, keys, ct);
+        var counts = assignments is null ? new Dictionary<Guid, AssignmentCounts>() : await assignments.CountsAsync(people, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var requests = teams.SelectMany(x => x.Members).SelectMany(m => m.Requests.Select(r => new PendingRequest(r.Id, m.DisplayName, r.Name, r.RequestedUtc)))
@@ -96,7 +98,8 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
             var releases = CohortCalendar.Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, Math.Max(1, modules.Count));
             var expected = ProgressRules.Expected(modules, CohortCalendar.ReleasedBy(releases, now));
             var d = Math.Min(done.GetValueOrDefault(m.Id), total);
-            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, ProgressRules.Status(cohort.Status, d, total, expected));
+            var a = counts.GetValueOrDefault(m.Id);
+            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, ProgressRules.Status(cohort.Status, d, total, expected, a?.Overdue ?? 0), a);
         }).ToList())).ToList();
         return (views, requests);
     }

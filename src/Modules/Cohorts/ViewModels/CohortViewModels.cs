@@ -1,3 +1,5 @@
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Time;
 using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Services;
@@ -12,7 +14,7 @@ public sealed record CohortDetails(
     Guid Id, string Name, string Language, CohortTrack Track, CohortStatus Status, DateOnly StartDate, int CadenceWeeks, DayOfWeek CadenceDay, TimeOnly ReleaseTime, string TimeZone,
     int Capacity, IReadOnlyList<string> Trainers, IReadOnlyList<MemberRow> Members, IReadOnlyList<CalendarRow> Calendar, bool CanManage);
 
-public sealed record MemberRow(Guid UserId, string Name, string? Team, MemberStatus Status, int LessonsDone, int LessonsTotal, ProgressStatus Progress);
+public sealed record MemberRow(Guid UserId, string Name, string? Team, MemberStatus Status, int LessonsDone, int LessonsTotal, ProgressStatus Progress, AssignmentCounts? Assignments = null);
 
 public enum ProgressStatus
 {
@@ -21,9 +23,10 @@ public enum ProgressStatus
     Behind,
     Completed,
     Waitlisted,
+    Overdue,
 }
 
-public sealed record TeamMemberRow(Guid UserId, string Name, string Email, Guid? CohortId, string? Cohort, DateOnly? CohortStart, MemberStatus? Membership, int LessonsDone, int LessonsTotal, ProgressStatus? Progress)
+public sealed record TeamMemberRow(Guid UserId, string Name, string Email, Guid? CohortId, string? Cohort, DateOnly? CohortStart, MemberStatus? Membership, int LessonsDone, int LessonsTotal, ProgressStatus? Progress, AssignmentCounts? Assignments = null)
 {
     public int Percent => LessonsTotal == 0 ? 0 : (int)Math.Round(100.0 * LessonsDone / LessonsTotal);
 }

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.Resources;
 using ChangeAgentAcademy.Curriculum.Services;

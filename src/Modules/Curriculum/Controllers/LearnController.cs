@@ -48,7 +48,10 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
         var done = await CompletedInAsync(item);
         var rows = item.Items.Select(i => Row(snapshot, i, done)).Where(r => r is not null).Select(r => r!).ToList();
         var intro = snapshot.ModuleText(item.Id, Language)?.Value.IntroHtml ?? "";
-        return View(new ModulePageViewModel(Progress(snapshot, item, done), intro, rows));
+        var work = HttpContext.RequestServices.GetService<IAssignmentProgress>() is { } assignments
+            ? (await assignments.ForModuleAsync(User.RequiredPersonId(), item.Id)).ToDictionary(a => a.LessonKey[(a.LessonKey.IndexOf('/') + 1)..])
+            : null;
+        return View(new ModulePageViewModel(Progress(snapshot, item, done), intro, rows, work));
     }
 
     [HttpGet("{module}/{lesson}")]

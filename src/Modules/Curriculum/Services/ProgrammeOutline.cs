@@ -1,5 +1,6 @@
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,9 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 
 internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext db) : IProgrammeOutline
 {
+    /// <summary>When an assignment's front matter gives no due offset.</summary>
+    public const int DefaultDueOffsetDays = 10;
+
     public async Task<IReadOnlyList<OutlineModule>> ModulesAsync(string track, string language, CancellationToken cancellationToken = default)
     {
         var snapshot = await catalog.GetAsync(cancellationToken);
@@ -28,4 +32,33 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
     }
+
+    public async Task<IReadOnlyList<OutlineAssignment>> AssignmentsAsync(string track, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        return snapshot.ForTrack(track)
+            .SelectMany((m, index) => m.Items
+                .Where(i => i.Kind != LessonKind.Lesson)
+                .Select(i => new OutlineAssignment(i.Key, m.Id, index + 1, i.Kind == LessonKind.Reflection ? "reflection" : "practical", i.PracticalType, i.DueOffsetDays ?? DefaultDueOffsetDays)))
+            .ToList();
+    }
+
+    public async Task<AssignmentText?> AssignmentTextAsync(string key, string language, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        var item = snapshot.Modules.SelectMany(m => m.Items).FirstOrDefault(i => i.Key == key && i.Kind != LessonKind.Lesson);
+        if (item is null || snapshot.LessonText(key, language) is not { } text)
+        {
+            return null;
+        }
+
+        var moduleTitle = snapshot.ModuleText(item.ModuleId, language)?.Value.Title ?? item.ModuleId;
+        return new AssignmentText(key, item.ModuleId, moduleTitle, text.Value.Title, text.Value.Prompt, text.Value.Html, $"/learn/{item.ModuleId}/{item.Slug}");
+    }
+}
+
+/// <summary>The curriculum's Markdown pipeline (raw HTML off, sanitized) for text people write, e.g. feedback.</summary>
+internal sealed class SafeMarkdown(MarkdownRenderer renderer) : IMarkdownRenderer
+{
+    public string ToSafeHtml(string markdown) => renderer.Render(markdown).Html;
 }

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.Services;

@@ -13,7 +13,8 @@ public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgress> Modules, R
 
 public sealed record ItemRow(string Slug, LessonKind Kind, string Title, int ReadingMinutes, bool Done, bool IsFallback);
 
-public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items);
+/// <summary><paramref name="Assignments"/>: the reader's released work per item slug (from the Reflections module).</summary>
+public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items, IReadOnlyDictionary<string, ChangeAgentAcademy.Modules.AssignmentLink>? Assignments = null);
 
 public sealed record LessonPageViewModel(
     ModuleProgress Module,

@@ -15,6 +15,12 @@ public sealed class MailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>The site's public address, for links in mail.</summary>
+    public string SiteUrl { get; set; } = "http://localhost:5000";
+
+    /// <summary>People who chose a daily digest get it after this local hour (programme time zone).</summary>
+    public int DigestHour { get; set; } = 7;
 }
 
 public sealed class SmtpOptions

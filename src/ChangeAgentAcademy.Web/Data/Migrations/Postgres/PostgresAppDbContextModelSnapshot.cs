@@ -622,6 +622,76 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.ToTable("core_teams", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Mail", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc", "CreatedUtc");
+
+                    b.ToTable("notifications_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notifications_preferences", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +748,307 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.HasIndex("SentUtc", "NextAttemptUtc");
 
                     b.ToTable("notifications_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DraftSavedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HasExtension")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("OverdueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ReleasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ScheduledId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Versions")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CohortId");
+
+                    b.HasIndex("Active", "Status", "DueUtc");
+
+                    b.HasIndex("CohortId", "Status", "LastSubmittedUtc");
+
+                    b.ToTable("reflections_work", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("reflections_calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.DispatcherState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MembershipStamp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reflections_dispatcher", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Reminder", b =>
+                {
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NotifiedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("WorkId", "Kind");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
+
+                    b.ToTable("reflections_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FeedbackHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FeedbackMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId");
+
+                    b.ToTable("reflections_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.ScheduledAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("DatesMoved")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ModuleNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReleaseUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReleasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "LessonKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasedUtc", "ReleaseUtc");
+
+                    b.ToTable("reflections_schedule", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubmitToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("SubmittedDespiteWarning")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkId", "SubmitToken")
+                        .IsUnique();
+
+                    b.ToTable("reflections_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.TrainerDigest", b =>
+                {
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TrainerId", "Period");
+
+                    b.ToTable("reflections_digests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -624,6 +624,76 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("core_teams", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Mail", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc", "CreatedUtc");
+
+                    b.ToTable("notifications_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notifications_preferences", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +751,307 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.HasIndex("SentUtc", "NextAttemptUtc");
 
                     b.ToTable("notifications_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("DraftSavedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("HasExtension")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastSubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("OverdueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ReleasedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<long>("ScheduledId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Versions")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CohortId");
+
+                    b.HasIndex("Active", "Status", "DueUtc");
+
+                    b.HasIndex("CohortId", "Status", "LastSubmittedUtc");
+
+                    b.ToTable("reflections_work", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("reflections_calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.DispatcherState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MembershipStamp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reflections_dispatcher", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Reminder", b =>
+                {
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("NotifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("WorkId", "Kind");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
+
+                    b.ToTable("reflections_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("FeedbackHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FeedbackMarkdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId");
+
+                    b.ToTable("reflections_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.ScheduledAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("DatesMoved")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("ModuleNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReleaseUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReleasedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "LessonKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasedUtc", "ReleaseUtc");
+
+                    b.ToTable("reflections_schedule", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubmitToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("SubmittedDespiteWarning")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkId", "SubmitToken")
+                        .IsUnique();
+
+                    b.ToTable("reflections_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.TrainerDigest", b =>
+                {
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("int");
+
+                    b.HasKey("TrainerId", "Period");
+
+                    b.ToTable("reflections_digests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

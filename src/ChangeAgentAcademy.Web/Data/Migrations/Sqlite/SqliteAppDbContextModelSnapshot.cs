@@ -611,6 +611,76 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("core_teams", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mail")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Mail", "CreatedUtc");
+
+                    b.HasIndex("UserId", "ReadUtc", "CreatedUtc");
+
+                    b.ToTable("notifications_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("notifications_preferences", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -667,6 +737,299 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasIndex("SentUtc", "NextAttemptUtc");
 
                     b.ToTable("notifications_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Draft")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DraftSavedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasExtension")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReleasedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ScheduledId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Versions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "CohortId");
+
+                    b.HasIndex("Active", "Status", "DueUtc");
+
+                    b.HasIndex("CohortId", "Status", "LastSubmittedUtc");
+
+                    b.ToTable("reflections_work", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Token")
+                        .IsUnique();
+
+                    b.ToTable("reflections_calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.DispatcherState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastRunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembershipStamp")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("reflections_dispatcher", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Reminder", b =>
+                {
+                    b.Property<long>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NotifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkId", "Kind");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
+
+                    b.ToTable("reflections_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Review", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId");
+
+                    b.ToTable("reflections_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.ScheduledAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DatesMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LessonKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModuleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReleaseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "LessonKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasedUtc", "ReleaseUtc");
+
+                    b.ToTable("reflections_schedule", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Findings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmitToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SubmittedDespiteWarning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WorkId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("WorkId", "SubmitToken")
+                        .IsUnique();
+
+                    b.ToTable("reflections_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.TrainerDigest", b =>
+                {
+                    b.Property<Guid>("TrainerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TrainerId", "Period");
+
+                    b.ToTable("reflections_digests", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

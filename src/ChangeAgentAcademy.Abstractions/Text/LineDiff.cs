@@ -1,4 +1,4 @@
-namespace ChangeAgentAcademy.Curriculum.Services;
+namespace ChangeAgentAcademy.Text;
 
 public enum DiffOp
 {

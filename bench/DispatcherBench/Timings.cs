@@ -1,0 +1,154 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DispatcherBench;
+
+public sealed record TimingRow(string Name, int Count, TimeSpan Total, long Rows, int MaxParameters);
+
+/// <summary>
+/// Database time per kind of statement while <see cref="Enabled"/>: EF's own durations (a query's time
+/// runs from execution to the reader's disposal, so it includes reading and materialising its rows).
+/// </summary>
+public static class Timings
+{
+    private static readonly Dictionary<string, (int Count, TimeSpan Total, long Rows, int MaxParameters)> Rows = [];
+    private static readonly List<string> Order = [];
+    private static readonly Lock Gate = new();
+
+    public static volatile bool Enabled;
+
+    public static CommandTimer Commands { get; } = new();
+
+    public static TransactionTimer Transactions { get; } = new();
+
+    public static ConnectionTimer Connections { get; } = new();
+
+    public static void Reset()
+    {
+        lock (Gate)
+        {
+            Rows.Clear();
+            Order.Clear();
+        }
+    }
+
+    public static IReadOnlyList<TimingRow> Snapshot()
+    {
+        lock (Gate)
+        {
+            return Order.Select(n => new TimingRow(n, Rows[n].Count, Rows[n].Total, Rows[n].Rows, Rows[n].MaxParameters)).ToList();
+        }
+    }
+
+    internal static void Add(string name, TimeSpan duration, long rows = 0, int parameters = 0)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (!Rows.TryGetValue(name, out var row))
+            {
+                Order.Add(name);
+            }
+
+            Rows[name] = (row.Count + 1, row.Total + duration, row.Rows + rows, Math.Max(row.MaxParameters, parameters));
+        }
+    }
+
+    internal static string Classify(string sql)
+    {
+        var text = sql.TrimStart();
+        if (text.StartsWith("INSERT INTO \"reflections_reminders\"", StringComparison.Ordinal))
+        {
+            return "phase 1: INSERT ... SELECT reminders (one per kind)";
+        }
+
+        if (text.StartsWith("INSERT INTO \"notifications_inbox\"", StringComparison.Ordinal))
+        {
+            return "phase 2: INSERT notices into notifications_inbox";
+        }
+
+        if (text.StartsWith("UPDATE \"reflections_reminders\"", StringComparison.Ordinal))
+        {
+            return "phase 2: UPDATE reminders SET NotifiedUtc";
+        }
+
+        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM \"reflections_reminders\"", StringComparison.Ordinal))
+        {
+            return "phase 2: SELECT next batch of un-notified reminders";
+        }
+
+        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM \"reflections_work\"", StringComparison.Ordinal))
+        {
+            return "phase 2: SELECT batch's work JOIN core_users";
+        }
+
+        if (text.Contains("curriculum", StringComparison.OrdinalIgnoreCase))
+        {
+            return "phase 2: assignment title lookups (curriculum)";
+        }
+
+        var line = text.Split('\n')[0];
+        return "other: " + (line.Length > 45 ? line[..45] : line);
+    }
+}
+
+public sealed class CommandTimer : DbCommandInterceptor
+{
+    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count);
+        return result;
+    }
+
+    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count);
+        return result;
+    }
+
+    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, Math.Max(0, eventData.ReadCount - 1), command.Parameters.Count); // the last Read() returns false
+        return result;
+    }
+}
+
+public sealed class TransactionTimer : DbTransactionInterceptor
+{
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Timings.Add("transactions: BEGIN", eventData.Duration);
+        return ValueTask.FromResult(result);
+    }
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Timings.Add("transactions: COMMIT", eventData.Duration);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class ConnectionTimer : DbConnectionInterceptor
+{
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Timings.Add("connections: open", eventData.Duration);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,23 @@
+namespace ChangeAgentAcademy.Modules;
+
+/// <summary>
+/// Counts of assignment work, never its content: what leaders' and trainers' views may show. Answered by
+/// the Reflections module (absent when it is switched off).
+/// </summary>
+public interface IAssignmentProgress
+{
+    /// <summary>Per person, counts over their released assignments (one query).</summary>
+    Task<IReadOnlyDictionary<Guid, AssignmentCounts>> CountsAsync(IReadOnlyCollection<Guid> people, CancellationToken cancellationToken = default);
+
+    /// <summary>Per cohort, how many submissions wait for a trainer's review (one query).</summary>
+    Task<IReadOnlyDictionary<Guid, int>> WaitingForReviewAsync(IReadOnlyCollection<Guid> cohortIds, CancellationToken cancellationToken = default);
+
+    /// <summary>The person's released assignments in one curriculum module, for the module page.</summary>
+    Task<IReadOnlyList<AssignmentLink>> ForModuleAsync(Guid personId, string moduleId, CancellationToken cancellationToken = default);
+}
+
+/// <summary><paramref name="Waiting"/>: handed in and waiting for a trainer.</summary>
+public sealed record AssignmentCounts(int Released, int Submitted, int Accepted, int Overdue, int Waiting);
+
+/// <summary><paramref name="Status"/> is a stable word: open, submitted, revision, accepted, overdue.</summary>
+public sealed record AssignmentLink(string LessonKey, string Url, string Status, DateTime DueUtc);

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Notifications.Resources;
+
+public sealed class NotificationsText;

@@ -1,0 +1,253 @@
+using System.Globalization;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Resources;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Reflections.ViewModels;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
+using ChangeAgentAcademy.Time;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ChangeAgentAcademy.Reflections.Controllers;
+
+/// <summary>
+/// A trainee's own assignments. Every lookup is by id and the signed-in person together: someone
+/// else's id answers 404 exactly like an id that does not exist.
+/// </summary>
+[RequirePermission(ReflectionPermissions.Write)]
+[Route("reflections")]
+public sealed class ReflectionsController(AppDbContext db, WorkService work, IProgrammeOutline outline, ICohortDirectory cohorts, ProgrammeTime time, IStringLocalizer<ReflectionsText> t) : Controller
+{
+    private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var me = User.RequiredPersonId();
+        var now = time.UtcNow;
+        var rows = await (from w in db.Set<AssignmentWork>()
+                          join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
+                          where w.UserId == me && w.Active
+                          orderby w.DueUtc
+                          select new { w.Id, w.LessonKey, s.Kind, w.Status, s.ReleaseUtc, w.DueUtc, w.HasExtension, w.Versions, HasDraft = w.Draft != null }).ToListAsync();
+        var list = new List<WorkRow>();
+        foreach (var r in rows)
+        {
+            var text = await outline.AssignmentTextAsync(r.LessonKey, Language);
+            list.Add(new WorkRow(r.Id, text?.Title ?? r.LessonKey, text?.ModuleTitle ?? "", r.Kind, ScheduleRules.StatusWord(r.Status, r.DueUtc, now), r.ReleaseUtc, r.DueUtc, r.HasExtension, r.Versions, r.HasDraft));
+        }
+
+        var placement = await cohorts.FindPlacementAsync(me);
+        var upcoming = new List<UpcomingRow>();
+        if (placement is not null)
+        {
+            var future = await db.Set<ScheduledAssignment>().Where(s => s.CohortId == placement.CohortId && s.ReleasedUtc == null).OrderBy(s => s.ReleaseUtc).ToListAsync();
+            foreach (var s in future)
+            {
+                var text = await outline.AssignmentTextAsync(s.LessonKey, Language);
+                upcoming.Add(new UpcomingRow(text?.Title ?? s.LessonKey, text?.ModuleTitle ?? "", s.ReleaseUtc, s.DueUtc));
+            }
+        }
+
+        return View(new ReflectionListViewModel(list.Where(r => r.Status is "open" or "overdue" or "revision").ToList(), list.Where(r => r.Status is "submitted" or "accepted").ToList(), upcoming, placement?.CohortName));
+    }
+
+    [HttpGet("{id:long}")]
+    public async Task<IActionResult> Edit(long id)
+    {
+        var item = await work.FindOwnAsync(id, User.RequiredPersonId());
+        return item is null ? NotFound() : View(await EditorAsync(item, item.Draft ?? "", null));
+    }
+
+    /// <summary>Autosave (fetch, every few seconds and on leaving the field). Answers JSON; without JavaScript the form posts here too.</summary>
+    [HttpPost("{id:long}/draft")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Draft(long id, [FromForm] string? text)
+    {
+        var item = await work.FindOwnAsync(id, User.RequiredPersonId());
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var ajax = Request.Headers["X-Requested-With"] == "fetch";
+        if ((text?.Length ?? 0) > work.MaxLength)
+        {
+            var message = t["TooLong", work.MaxLength.ToString("N0", CultureInfo.CurrentCulture)].Value;
+            if (ajax)
+            {
+                return BadRequest(new { message });
+            }
+
+            ModelState.AddModelError("Text", message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Edit", await EditorAsync(item, text ?? "", null));
+        }
+
+        var saved = await work.SaveDraftAsync(item, text);
+        if (saved is null)
+        {
+            return ajax ? Conflict(new { message = t["NotWritable"].Value }) : Redirect($"/reflections/{id}");
+        }
+
+        if (ajax)
+        {
+            return Json(new { saved = time.Format(saved.Value), savedUtc = saved.Value.ToString("O") });
+        }
+
+        TempData["Flash"] = t["DraftSaved"].Value;
+        return Redirect($"/reflections/{id}");
+    }
+
+    [HttpPost("{id:long}/submit")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Submit(long id, [FromForm] string? text, [FromForm] string? token, [FromForm] bool confirm = false)
+    {
+        var me = User.RequiredPersonId();
+        var item = await work.FindOwnAsync(id, me);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 64)
+        {
+            return BadRequest();
+        }
+
+        var result = await work.SubmitAsync(item, text, token, confirm, me);
+        switch (result.Outcome)
+        {
+            case SubmitOutcome.Submitted:
+                TempData["Flash"] = result.Late ? t["SubmittedLate", result.Version].Value : t["Submitted", result.Version].Value;
+                return Redirect($"/reflections/{id}");
+            case SubmitOutcome.AlreadySubmitted:
+                return Redirect($"/reflections/{id}");
+            case SubmitOutcome.NeedsConfirmation:
+                return View("Edit", await EditorAsync(item, text ?? "", result.Findings));
+            case SubmitOutcome.NotReleased:
+                return Problem(t["NotReleased"].Value, StatusCodes.Status409Conflict);
+            case SubmitOutcome.NotOpen:
+                TempData["Flash"] = t["NotWritable"].Value;
+                TempData["FlashIsError"] = true;
+                return Redirect($"/reflections/{id}");
+            default:
+                ModelState.AddModelError("Text", result.Outcome == SubmitOutcome.Empty ? t["Empty"].Value : t["TooLong", work.MaxLength.ToString("N0", CultureInfo.CurrentCulture)].Value);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View("Edit", await EditorAsync(item, text ?? "", null));
+        }
+    }
+
+    private IActionResult Problem(string message, int status)
+    {
+        Response.StatusCode = status;
+        ViewData["Message"] = message;
+        return View("Refused");
+    }
+
+    private async Task<EditorViewModel> EditorAsync(AssignmentWork item, string text, IReadOnlyList<Finding>? findings)
+    {
+        var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
+        var kind = await db.Set<ScheduledAssignment>().Where(s => s.Id == item.ScheduledId).Select(s => s.Kind).FirstAsync();
+        var versions = await db.Set<Submission>().Where(s => s.WorkId == item.Id).OrderByDescending(s => s.Number)
+            .Select(s => new VersionView(s.Number, s.SubmittedUtc, s.Late, s.SubmittedDespiteWarning, s.Text)).ToListAsync();
+        var feedback = await Feedback(item.Id);
+        return new EditorViewModel
+        {
+            Id = item.Id,
+            Title = assignment?.Title ?? item.LessonKey,
+            ModuleTitle = assignment?.ModuleTitle ?? "",
+            Prompt = assignment?.Prompt,
+            InstructionsHtml = assignment?.InstructionsHtml ?? "",
+            LessonUrl = assignment?.Url ?? "/learn",
+            Kind = kind,
+            Status = ScheduleRules.StatusWord(item.Status, item.DueUtc, time.UtcNow),
+            DueUtc = item.DueUtc,
+            HasExtension = item.HasExtension,
+            Writable = WorkService.IsWritable(item),
+            // A revision starts from the last submitted version when there is no newer draft.
+            Text = text.Length == 0 && item.Status == WorkStatus.RevisionRequested && versions.Count > 0 ? versions[0].Text : text,
+            DraftSavedUtc = item.DraftSavedUtc,
+            Token = Guid.NewGuid().ToString("N"),
+            MaxLength = work.MaxLength,
+            PersonId = item.UserId,
+            Versions = versions,
+            Feedback = feedback,
+            Findings = findings is null ? null : Segments(text.Trim(), findings),
+            FindingKinds = findings?.Select(f => f.Kind).Distinct().ToList() ?? [],
+            LatestDiff = versions.Count > 1 ? LineDiff.Compare(versions[1].Text, versions[0].Text) : null,
+        };
+    }
+
+    private Task<List<FeedbackView>> Feedback(long workId) =>
+        (from r in db.Set<Review>()
+         join u in db.Users on r.TrainerId equals u.Id
+         where r.WorkId == workId
+         orderby r.CreatedUtc descending
+         select new FeedbackView(r.VersionNumber, u.DisplayName, r.Decision, r.FeedbackHtml, r.CreatedUtc)).ToListAsync();
+
+    public static IReadOnlyList<TextSegment> Segments(string text, IReadOnlyList<Finding> findings)
+    {
+        var list = new List<TextSegment>();
+        var at = 0;
+        foreach (var f in findings.Where(f => f.Start >= 0 && f.Start + f.Length <= text.Length).OrderBy(f => f.Start))
+        {
+            if (f.Start < at)
+            {
+                continue;
+            }
+
+            if (f.Start > at)
+            {
+                list.Add(new TextSegment(text[at..f.Start], null));
+            }
+
+            list.Add(new TextSegment(text.Substring(f.Start, f.Length), f.Kind));
+            at = f.Start + f.Length;
+        }
+
+        if (at < text.Length)
+        {
+            list.Add(new TextSegment(text[at..], null));
+        }
+
+        return list;
+    }
+}
+
+/// <summary>The private iCal feed: the secret in the URL is the only credential (calendar apps cannot sign in).</summary>
+[Route("calendar")]
+public sealed class CalendarController(CalendarFeedService feeds, Microsoft.Extensions.Configuration.IConfiguration configuration) : Controller
+{
+    [Authorize]
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var token = await feeds.TokenAsync(User.RequiredPersonId(), renew: false);
+        return View(model: $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics");
+    }
+
+    [Authorize]
+    [HttpPost("renew")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Renew()
+    {
+        await feeds.TokenAsync(User.RequiredPersonId(), renew: true);
+        return Redirect("/calendar");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("{token}.ics")]
+    public async Task<IActionResult> Feed(string token)
+    {
+        var site = configuration["Mail:SiteUrl"] ?? $"{Request.Scheme}://{Request.Host}";
+        var ics = await feeds.FeedAsync(token, site);
+        return ics is null ? NotFound() : Content(ics, "text/calendar; charset=utf-8");
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Reflections.Resources;
+
+public sealed class ReflectionsText;

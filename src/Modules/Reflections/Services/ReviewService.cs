@@ -1,0 +1,79 @@
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeAgentAcademy.Reflections.Services;
+
+public enum ReviewOutcome
+{
+    Saved,
+    Stale,
+    NotWaiting,
+    ReasonMissing,
+    FeedbackTooLong,
+}
+
+/// <summary>Trainers' side: a review is made against one version; if the trainee has moved on, the trainer is told.</summary>
+public sealed class ReviewService(AppDbContext db, INotifier notifier, NoticeWriter writer, IMarkdownRenderer markdown, ProgrammeTime time)
+{
+    public const int MaxFeedback = 20_000;
+
+    public async Task<ReviewOutcome> ReviewAsync(AssignmentWork work, int version, ReviewDecision decision, string? feedback, Guid trainerId, CancellationToken ct = default)
+    {
+        feedback = (feedback ?? "").Trim();
+        if (work.Versions != version)
+        {
+            return ReviewOutcome.Stale;
+        }
+
+        if (work.Status != WorkStatus.Submitted)
+        {
+            return ReviewOutcome.NotWaiting;
+        }
+
+        if (decision == ReviewDecision.RevisionRequested && feedback.Length == 0)
+        {
+            return ReviewOutcome.ReasonMissing;
+        }
+
+        if (feedback.Length > MaxFeedback)
+        {
+            return ReviewOutcome.FeedbackTooLong;
+        }
+
+        var now = time.UtcNow;
+        var review = new Review
+        {
+            WorkId = work.Id,
+            VersionNumber = version,
+            TrainerId = trainerId,
+            Decision = decision,
+            FeedbackMarkdown = feedback,
+            FeedbackHtml = feedback.Length == 0 ? "" : markdown.ToSafeHtml(feedback),
+            CreatedUtc = now,
+        };
+        db.Set<Review>().Add(review);
+        work.Status = decision == ReviewDecision.Accepted ? WorkStatus.Accepted : WorkStatus.RevisionRequested;
+        work.Revision++;
+        db.AddAudit(now, trainerId, decision == ReviewDecision.Accepted ? "reflections.accepted" : "reflections.revision-requested", work.Id.ToString(), $"version {version}");
+
+        var language = await db.Users.Where(u => u.Id == work.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct);
+        var title = await writer.TitleAsync(work.LessonKey, NoticeWriter.Language(language), ct);
+        await notifier.NotifyAsync(writer.Write($"reflections:reviewed:{work.Id}:{version}", work.UserId, language ?? "en", decision.ToString(), $"/reflections/{work.Id}", title), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The trainee submitted again, or another trainer reviewed, between loading and saving.
+            db.ChangeTracker.Clear();
+            return ReviewOutcome.Stale;
+        }
+
+        return ReviewOutcome.Saved;
+    }
+}

@@ -1,0 +1,123 @@
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.Reflections.Services;
+
+public enum SubmitOutcome
+{
+    Submitted,
+    AlreadySubmitted,
+    Empty,
+    TooLong,
+    NotReleased,
+    NotOpen,
+    NeedsConfirmation,
+    Conflict,
+}
+
+public sealed record SubmitResult(SubmitOutcome Outcome, int Version = 0, bool Late = false, IReadOnlyList<Finding>? Findings = null);
+
+/// <summary>A trainee's own work: drafts, submissions. Every method takes the person and only finds their own rows.</summary>
+public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options)
+{
+    public int MaxLength => options.Value.MaxLength;
+
+    /// <summary>The person's own work item, or null (someone else's id looks exactly like a missing one).</summary>
+    public Task<AssignmentWork?> FindOwnAsync(long id, Guid personId, CancellationToken ct = default) =>
+        db.Set<AssignmentWork>().FirstOrDefaultAsync(w => w.Id == id && w.UserId == personId, ct);
+
+    public static bool IsWritable(AssignmentWork work) => work.Active && work.Status is WorkStatus.Open or WorkStatus.RevisionRequested;
+
+    /// <summary>Saves the draft; returns the time saved, or null when the text is too long or the work is not writable.</summary>
+    public async Task<DateTime?> SaveDraftAsync(AssignmentWork work, string? text, CancellationToken ct = default)
+    {
+        text ??= "";
+        if (!IsWritable(work) || text.Length > MaxLength)
+        {
+            return null;
+        }
+
+        var now = time.UtcNow;
+        // Set-based: an autosave racing a submit must not bump the revision the submit relies on.
+        await db.Set<AssignmentWork>().Where(w => w.Id == work.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(w => w.Draft, text).SetProperty(w => w.DraftSavedUtc, now), ct);
+        work.Draft = text;
+        work.DraftSavedUtc = now;
+        return now;
+    }
+
+    public async Task<SubmitResult> SubmitAsync(AssignmentWork work, string? text, string token, bool confirmed, Guid personId, CancellationToken ct = default)
+    {
+        text = (text ?? "").Trim();
+        var now = time.UtcNow;
+        if (await db.Set<Submission>().AnyAsync(s => s.WorkId == work.Id && s.SubmitToken == token, ct))
+        {
+            return new SubmitResult(SubmitOutcome.AlreadySubmitted, work.Versions);
+        }
+
+        var release = await db.Set<ScheduledAssignment>().Where(s => s.Id == work.ScheduledId).Select(s => s.ReleasedUtc).FirstOrDefaultAsync(ct);
+        if (release is null || release > now)
+        {
+            return new SubmitResult(SubmitOutcome.NotReleased);
+        }
+
+        if (!IsWritable(work))
+        {
+            return new SubmitResult(SubmitOutcome.NotOpen);
+        }
+
+        if (text.Length == 0)
+        {
+            return new SubmitResult(SubmitOutcome.Empty);
+        }
+
+        if (text.Length > MaxLength)
+        {
+            await SaveDraftAsync(work, text[..MaxLength], ct);
+            return new SubmitResult(SubmitOutcome.TooLong);
+        }
+
+        var findings = CitizenDataDetector.Scan(text);
+        if (findings.Count > 0 && !confirmed)
+        {
+            await SaveDraftAsync(work, text, ct);
+            return new SubmitResult(SubmitOutcome.NeedsConfirmation, Findings: findings);
+        }
+
+        var late = ScheduleRules.IsLate(now, work.DueUtc);
+        var number = work.Versions + 1;
+        db.Set<Submission>().Add(new Submission
+        {
+            WorkId = work.Id,
+            Number = number,
+            Text = text,
+            SubmittedUtc = now,
+            Late = late,
+            Findings = findings.Count,
+            SubmittedDespiteWarning = findings.Count > 0,
+            SubmitToken = token,
+        });
+        work.Versions = number;
+        work.Status = WorkStatus.Submitted;
+        work.LastSubmittedUtc = now;
+        work.Draft = null;
+        work.DraftSavedUtc = null;
+        work.Revision++;
+        db.AddAudit(now, personId, "reflections.submitted", work.Id.ToString(), findings.Count > 0 ? $"version {number}; submitted despite {findings.Count} possible citizen details" : $"version {number}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second click raced this one: the unique (work, token) or (work, number) row already exists.
+            db.ChangeTracker.Clear();
+            return new SubmitResult(SubmitOutcome.AlreadySubmitted, number);
+        }
+
+        return new SubmitResult(SubmitOutcome.Submitted, number, late);
+    }
+}

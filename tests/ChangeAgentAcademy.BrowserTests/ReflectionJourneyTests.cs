@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+
+namespace ChangeAgentAcademy.BrowserTests;
+
+/// <summary>The heart of the product in a real browser: write, lose the session, keep the text, be warned, hand in; a trainer asks for a revision.</summary>
+public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task Trainee_LosesSession_DraftRestored_Warned_Submits_TrainerAsksRevision()
+    {
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
+        await page.GotoAsync("/reflections");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflections");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
+        var editorUrl = page.Url;
+
+        var text = page.GetByLabel("Your text");
+        await text.FillAsync("When my colleague and I planned a citizen's morning visit, I wanted to decide alone.");
+        await text.BlurAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Draft saved");
+
+        // The session ends (expired cookie); the trainee keeps typing and the autosave cannot reach the server.
+        await page.Context.ClearCookiesAsync();
+        await text.PressSequentiallyAsync(" Then I asked the night staff what they had seen.");
+        await text.BlurAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("signed out");
+
+        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
+        await page.GotoAsync(editorUrl);
+        await Assertions.Expect(page.GetByLabel("Your text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("asked the night staff what they had seen"));
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Draft saved");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflection-editor");
+
+        await page.GetByLabel("Your text").PressSequentiallyAsync(" Mrs Jensen at Østervej 3 said it mattered to her.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#citizen-warning")).ToContainTextAsync("initials are not anonymisation");
+        await Assertions.Expect(page.Locator("#citizen-warning mark").First).ToBeVisibleAsync();
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflection-warning");
+
+        // The trainee takes the advice and removes the details, then hands in.
+        var cleaned = (await page.GetByLabel("Your text").InputValueAsync()).Replace(" Mrs Jensen at Østervej 3 said it mattered to her.", " The citizen said it mattered to her.");
+        await page.GetByLabel("Your text").FillAsync(cleaned);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in anyway" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Version 1 is handed in");
+
+        var trainer = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
+        await trainer.GotoAsync("/review");
+        await BrowserSite.AssertAccessibleAsync(trainer);
+        await BrowserSite.ScreenshotAsync(trainer, "review-queue");
+        await trainer.GetByRole(AriaRole.Link, new() { Name = "Maria Andersson" }).ClickAsync();
+        await Assertions.Expect(trainer.Locator(".submitted-text").First).ToContainTextAsync("The citizen said it mattered to her.");
+        await BrowserSite.AssertAccessibleAsync(trainer);
+        await trainer.GetByLabel("Your feedback").FillAsync("Good start. What did you **notice in yourself** when you asked?");
+        await trainer.GetByRole(AriaRole.Button, new() { Name = "Ask for a revision" }).ClickAsync();
+        await Assertions.Expect(trainer.Locator(".notice")).ToContainTextAsync("Revision asked for");
+        await BrowserSite.ScreenshotAsync(trainer, "review-done");
+
+        await page.GotoAsync(editorUrl);
+        await Assertions.Expect(page.Locator(".feedback")).ToContainTextAsync("notice in yourself");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflection-revise");
+    }
+
+    [Fact]
+    public async Task Trainer_ScheduleAndCalendarPages_AreAccessible()
+    {
+        var trainer = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
+        await trainer.GotoAsync("/cohorts");
+        await trainer.Locator("a[href^='/cohorts/']").Filter(new() { HasNotText = "New" }).First.ClickAsync();
+        await trainer.GetByRole(AriaRole.Link, new() { Name = "Assignment dates" }).ClickAsync();
+        await Assertions.Expect(trainer.Locator("h1")).ToContainTextAsync("Assignment dates");
+        await BrowserSite.AssertAccessibleAsync(trainer);
+        await BrowserSite.ScreenshotAsync(trainer, "schedule");
+
+        var trainee = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(trainee, "trainee4@demo.local");
+        await trainee.GotoAsync("/calendar");
+        await Assertions.Expect(trainee.GetByLabel("Private calendar address (iCal)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/calendar/[0-9a-f]+\\.ics$"));
+        await BrowserSite.AssertAccessibleAsync(trainee);
+        await BrowserSite.ScreenshotAsync(trainee, "calendar");
+        await trainee.GotoAsync("/learn/m1-role-and-mandate");
+        await Assertions.Expect(trainee.GetByRole(AriaRole.Link, new() { Name = "Write it · Authority and co-creation" })).ToBeVisibleAsync();
+    }
+}
