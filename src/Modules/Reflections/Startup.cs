@@ -96,6 +96,17 @@ public sealed class Startup : ModuleStartup
             e.Property(x => x.Token).HasMaxLength(64);
             e.HasIndex(x => x.Token).IsUnique();
         });
+        modelBuilder.Entity<PracticalLog>(e =>
+        {
+            e.ToTable("reflections_logs");
+            e.Property(x => x.Type).HasMaxLength(32);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.FieldsJson).HasMaxLength(60_000);
+            e.Property(x => x.EventRef).HasMaxLength(100);
+            e.Property(x => x.Origin).HasMaxLength(100);
+            e.HasIndex(x => new { x.UserId, x.Type });
+            e.HasIndex(x => x.Origin);
+        });
         modelBuilder.Entity<DispatcherState>(e =>
         {
             e.ToTable("reflections_dispatcher");
