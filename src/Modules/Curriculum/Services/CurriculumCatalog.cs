@@ -58,12 +58,35 @@ public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOpti
     // Scoped: within one request the generation is looked up once, however many callers ask.
     private CurriculumSnapshot? current;
 
-    public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
-        current ??= await LoadAsync(cancellationToken);
+    /// <summary>How stale an overview (team, cohort, schedule) may see the programme's structure: a publish shows there within this time.</summary>
+    public static readonly TimeSpan OverviewStaleness = TimeSpan.FromSeconds(2);
 
-    private async Task<CurriculumSnapshot> LoadAsync(CancellationToken cancellationToken)
+    private const string GenerationKey = "curriculum:generation";
+
+    public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
+        current ??= await LoadAsync(relaxed: false, cancellationToken);
+
+    /// <summary>
+    /// For overviews that only need titles and lesson counts: the generation may be up to
+    /// <see cref="OverviewStaleness"/> old, which saves the lookup on most requests. Readers of lessons
+    /// and authors use <see cref="GetAsync"/>, which always checks.
+    /// </summary>
+    public async Task<CurriculumSnapshot> GetForOverviewAsync(CancellationToken cancellationToken = default) =>
+        current ??= await LoadAsync(relaxed: true, cancellationToken);
+
+    private async Task<CurriculumSnapshot> LoadAsync(bool relaxed, CancellationToken cancellationToken)
     {
-        var generation = await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
+        long generation;
+        if (relaxed && cache.TryGetValue(GenerationKey, out long known))
+        {
+            generation = known;
+        }
+        else
+        {
+            generation = await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
+            cache.Set(GenerationKey, generation, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OverviewStaleness, Size = 1 });
+        }
+
         var key = "curriculum:snapshot:" + generation;
         if (cache.TryGetValue(key, out CurriculumSnapshot? snapshot) && snapshot is not null)
         {

@@ -13,7 +13,7 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
 
     public async Task<IReadOnlyList<OutlineModule>> ModulesAsync(string track, string language, CancellationToken cancellationToken = default)
     {
-        var snapshot = await catalog.GetAsync(cancellationToken);
+        var snapshot = await catalog.GetForOverviewAsync(cancellationToken);
         return snapshot.ForTrack(track)
             .Select(m => new OutlineModule(m.Id, snapshot.ModuleText(m.Id, language)?.Value.Title ?? m.Id, m.Lessons.Select(l => l.Key).ToList()))
             .ToList();
@@ -35,7 +35,7 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
 
     public async Task<IReadOnlyList<OutlineAssignment>> AssignmentsAsync(string track, CancellationToken cancellationToken = default)
     {
-        var snapshot = await catalog.GetAsync(cancellationToken);
+        var snapshot = await catalog.GetForOverviewAsync(cancellationToken);
         return snapshot.ForTrack(track)
             .SelectMany((m, index) => m.Items
                 .Where(i => i.Kind != LessonKind.Lesson)
@@ -45,7 +45,7 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
 
     public async Task<AssignmentText?> AssignmentTextAsync(string key, string language, CancellationToken cancellationToken = default)
     {
-        var snapshot = await catalog.GetAsync(cancellationToken);
+        var snapshot = await catalog.GetForOverviewAsync(cancellationToken);
         var item = snapshot.Modules.SelectMany(m => m.Items).FirstOrDefault(i => i.Key == key && i.Kind != LessonKind.Lesson);
         if (item is null || snapshot.LessonText(key, language) is not { } text)
         {
