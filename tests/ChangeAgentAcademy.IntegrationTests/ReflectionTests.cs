@@ -267,6 +267,34 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task TrainerDigest_OncePerDayAfterTheDigestHour_CountsWhatWaits()
+    {
+        var (cohort, work) = await ReleasedAsync(2);
+        await SubmitAsync(await AsAsync(site, cohort.Trainees[0]), work.Id, Reflection, "d1");
+        Task<List<InboxItem>> Digests() => site.WithScopeAsync((_, db) => db.Set<InboxItem>().AsNoTracking().Where(i => i.UserId == cohort.Trainer.Id && i.Key.StartsWith("reflections:digest:")).ToListAsync());
+
+        // The day's digest goes out on the first run after 07:00 programme time, once.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(site.Clock.GetUtcNow().UtcDateTime, zone);
+        var nextMorning = ScheduleRules.LocalToUtc(local.Date.AddDays(1).AddHours(6).AddMinutes(59), zone);
+        site.MoveTo(nextMorning);
+        var before = (await Digests()).Count;
+        await site.DispatchAsync();
+        Assert.Equal(before, (await Digests()).Count);
+
+        site.MoveTo(nextMorning.AddMinutes(2));
+        await site.DispatchAsync();
+        await site.DispatchAsync();
+        var digests = await Digests();
+        Assert.Equal(before + 1, digests.Count);
+        Assert.Contains("1 submissions wait for your review", digests.OrderBy(d => d.CreatedUtc).Last().Subject);
+
+        site.MoveTo(nextMorning.AddDays(1).AddMinutes(2));
+        await site.DispatchAsync();
+        Assert.Equal(before + 2, (await Digests()).Count);
+    }
+
+    [Fact]
     public async Task Reminders_LongPastDue_AreSkippedAfterDowntime()
     {
         var (cohort, work) = await ReleasedAsync(1);

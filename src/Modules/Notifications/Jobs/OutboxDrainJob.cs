@@ -23,6 +23,9 @@ public sealed class OutboxDrainJob(AppDbContext db, NoticeMailer notices, IMailT
     {
         // Notices waiting for mail become outbox rows first (at once, or in the daily digest).
         await notices.RunAsync(cancellationToken);
+        // The messages it queued are still tracked with no claim: the claim below is a set-based update,
+        // and a tracked copy would hide it (then the failed send's "release the claim" would change nothing).
+        db.ChangeTracker.Clear();
 
         var set = db.Set<OutboxMessage>();
         var now = clock.GetUtcNow().UtcDateTime;
