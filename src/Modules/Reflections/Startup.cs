@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("/reflections", "NavReflections", typeof(ReflectionsText), 20, ReflectionPermissions.Write),
+        new("/logs", "NavLogs", typeof(ReflectionsText), 25, ReflectionPermissions.Write),
         new("/review", "NavReview", typeof(ReflectionsText), 105, ReflectionPermissions.Review),
     ];
 
@@ -38,6 +39,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReviewService>();
         services.AddScoped<IAssignmentProgress, AssignmentProgress>();
         services.AddScoped<CalendarFeedService>();
+        services.AddScoped<PracticalLogService>();
+        services.AddScoped<IPracticalLogs>(sp => sp.GetRequiredService<PracticalLogService>());
         services.AddTransient<IImportStep, DemoReflectionStep>();
     }
 

@@ -223,14 +223,16 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
 
 /// <summary>The private iCal feed: the secret in the URL is the only credential (calendar apps cannot sign in).</summary>
 [Route("calendar")]
-public sealed class CalendarController(CalendarFeedService feeds, Microsoft.Extensions.Configuration.IConfiguration configuration) : Controller
+public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime time, Microsoft.Extensions.Configuration.IConfiguration configuration) : Controller
 {
     [Authorize]
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var token = await feeds.TokenAsync(User.RequiredPersonId(), renew: false);
-        return View(model: $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics");
+        var me = User.RequiredPersonId();
+        var token = await feeds.TokenAsync(me, renew: false);
+        var upcoming = await feeds.EntriesAsync(me, time.UtcNow.AddDays(-1), time.UtcNow.AddDays(90));
+        return View(new CalendarPageViewModel($"{Request.Scheme}://{Request.Host}/calendar/{token}.ics", upcoming));
     }
 
     [Authorize]

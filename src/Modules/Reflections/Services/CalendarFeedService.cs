@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A person's private iCal feed of their release and due dates, behind a secret token they can renew.</summary>
-public sealed class CalendarFeedService(AppDbContext db, NoticeWriter writer, ProgrammeTime time)
+/// <summary>One dated line of a person's calendar.</summary>
+public sealed record CalendarEntry(string Uid, string Title, DateTime StartsUtc, DateTime EndsUtc, string? Place, string Url);
+
+public sealed class CalendarFeedService(AppDbContext db, NoticeWriter writer, ProgrammeTime time, IEnumerable<ChangeAgentAcademy.Modules.IPersonEvents> events)
 {
     public async Task<string> TokenAsync(Guid personId, bool renew, CancellationToken ct = default)
     {
@@ -50,30 +53,46 @@ public sealed class CalendarFeedService(AppDbContext db, NoticeWriter writer, Pr
             return null;
         }
 
-        var language = NoticeWriter.Language(await db.Users.Where(u => u.Id == feed.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct));
-        var rows = await (from w in db.Set<AssignmentWork>()
-                          join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
-                          where w.UserId == feed.UserId && w.Active
-                          select new { w.Id, w.LessonKey, s.ReleaseUtc, w.DueUtc }).AsNoTracking().ToListAsync(ct);
         var calendar = new Ical.Net.Calendar { ProductId = "-//Change Agent Academy//EN" };
         calendar.AddProperty("X-WR-CALNAME", "Change Agent Academy");
-        foreach (var row in rows)
+        foreach (var entry in await EntriesAsync(feed.UserId, time.UtcNow.AddDays(-60), time.UtcNow.AddYears(1), ct))
         {
-            var title = await writer.TitleAsync(row.LessonKey, language, ct);
-            var url = new Uri(siteUrl.TrimEnd('/') + $"/reflections/{row.Id}");
-            calendar.Events.Add(Event($"release-{row.Id}@change-agent-academy", writer.Write("", feed.UserId, language, "CalendarRelease", null, title).Subject, row.ReleaseUtc, TimeSpan.FromMinutes(30), url));
-            calendar.Events.Add(Event($"due-{row.Id}@change-agent-academy", writer.Write("", feed.UserId, language, "CalendarDue", null, title).Subject, row.DueUtc, TimeSpan.FromMinutes(30), url));
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = entry.Uid,
+                Summary = entry.Title,
+                Location = entry.Place,
+                DtStart = new CalDateTime(DateTime.SpecifyKind(entry.StartsUtc, DateTimeKind.Utc)),
+                DtEnd = new CalDateTime(DateTime.SpecifyKind(entry.EndsUtc, DateTimeKind.Utc)),
+                Url = new Uri(siteUrl.TrimEnd('/') + entry.Url),
+            });
         }
 
         return new CalendarSerializer().SerializeToString(calendar);
     }
 
-    private static CalendarEvent Event(string uid, string summary, DateTime startUtc, TimeSpan length, Uri url) => new()
+    /// <summary>The person's release and due dates, and every module's events for them (supervision, workshops), in time order.</summary>
+    public async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(Guid personId, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        Uid = uid,
-        Summary = summary,
-        DtStart = new CalDateTime(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)),
-        DtEnd = new CalDateTime(DateTime.SpecifyKind(startUtc + length, DateTimeKind.Utc)),
-        Url = url,
-    };
+        var language = NoticeWriter.Language(await db.Users.Where(u => u.Id == personId).Select(u => u.Language).FirstOrDefaultAsync(ct));
+        var rows = await (from w in db.Set<AssignmentWork>()
+                          join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
+                          where w.UserId == personId && w.Active
+                          select new { w.Id, w.LessonKey, s.ReleaseUtc, w.DueUtc }).AsNoTracking().ToListAsync(ct);
+        var entries = new List<CalendarEntry>();
+        foreach (var row in rows)
+        {
+            var title = await writer.TitleAsync(row.LessonKey, language, ct);
+            entries.Add(new($"release-{row.Id}@change-agent-academy", writer.Write("", personId, language, "CalendarRelease", null, title).Subject, row.ReleaseUtc, row.ReleaseUtc.AddMinutes(30), null, $"/reflections/{row.Id}"));
+            entries.Add(new($"due-{row.Id}@change-agent-academy", writer.Write("", personId, language, "CalendarDue", null, title).Subject, row.DueUtc, row.DueUtc.AddMinutes(30), null, $"/reflections/{row.Id}"));
+        }
+
+        foreach (var source in events)
+        {
+            entries.AddRange((await source.ForPersonAsync(personId, fromUtc, toUtc, ct))
+                .Select(e => new CalendarEntry(e.Ref.Replace(':', '-') + "@change-agent-academy", e.Title, e.StartsUtc, e.EndsUtc, e.Place, e.Url)));
+        }
+
+        return entries.Where(e => e.EndsUtc >= fromUtc && e.StartsUtc <= toUtc).OrderBy(e => e.StartsUtc).ToList();
+    }
 }

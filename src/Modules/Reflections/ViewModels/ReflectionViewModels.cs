@@ -104,3 +104,24 @@ public sealed record ScheduleRow(long Id, string Title, int ModuleNumber, Assign
 public sealed record ExtensionRow(long WorkId, string Trainee, string Title, DateTime DueUtc, bool HasExtension, string Status);
 
 public sealed record ScheduleViewModel(Guid CohortId, string CohortName, IReadOnlyList<ScheduleRow> Rows, IReadOnlyList<ExtensionRow> Work);
+
+public sealed record LogRow(long Id, string Type, string Title, DateTime UpdatedUtc, bool HandedIn, long? FollowsLogId);
+
+public sealed record LogEditorViewModel(
+    long Id,
+    string Type,
+    string Title,
+    IReadOnlyDictionary<string, string> Fields,
+    string? Follows,
+    string? EventRef,
+    IReadOnlyList<FilterOption> EarlierTests,
+    IReadOnlyList<FilterOption> Events,
+    IReadOnlyList<FilterOption> FollowedBy,
+    long? WorkId,
+    IReadOnlyList<LogProblem> Problems,
+    string Token,
+    string? Origin,
+    IReadOnlyList<TextSegment>? Findings,
+    IReadOnlyList<FindingKind> FindingKinds);
+
+public sealed record CalendarPageViewModel(string FeedUrl, IReadOnlyList<CalendarEntry> Upcoming);

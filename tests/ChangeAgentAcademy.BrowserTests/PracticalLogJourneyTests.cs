@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+
+namespace ChangeAgentAcademy.BrowserTests;
+
+public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task Trainee_LogsAPdsaTest_DecisionMissingIsExplained_ThenSaved()
+    {
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, "trainee9@demo.local");
+        await page.GotoAsync("/logs");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await page.GetByLabel("Kind of log").SelectOptionAsync("pdsa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start a log" }).ClickAsync();
+
+        await page.GetByLabel("Title").FillAsync("Checklist on the medicine trolley");
+        await page.GetByLabel("Aim").FillAsync("Fewer missed morning medicines");
+        await page.GetByLabel("Measure").FillAsync("Missed doses per week");
+        await page.GetByLabel("Change", new() { Exact = true }).FillAsync("A checklist on the trolley");
+        await page.GetByLabel("Prediction").FillAsync("Half as many misses");
+        await page.GetByLabel("Plan", new() { Exact = true }).FillAsync("Two weeks on one corridor");
+        await page.GetByLabel("What happened").FillAsync("From six to two");
+        await page.GetByLabel("What I learned").FillAsync("It works when the night shift fills it in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in as my practical assignment" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#errors")).ToContainTextAsync("a PDSA test ends with a decision");
+        await Assertions.Expect(page.GetByLabel("What happened")).ToHaveValueAsync("From six to two");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "pdsa-log-error");
+
+        await page.GetByLabel("Adapt: change it and test again").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Your log is saved.");
+        await BrowserSite.ScreenshotAsync(page, "pdsa-log");
+        await page.GotoAsync("/logs");
+        await Assertions.Expect(page.Locator(".item-list")).ToContainTextAsync("Checklist on the medicine trolley");
+        await BrowserSite.ScreenshotAsync(page, "logs");
+    }
+}
