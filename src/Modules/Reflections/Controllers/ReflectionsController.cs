@@ -158,6 +158,10 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
         var versions = await db.Set<Submission>().Where(s => s.WorkId == item.Id).OrderByDescending(s => s.Number)
             .Select(s => new VersionView(s.Number, s.SubmittedUtc, s.Late, s.SubmittedDespiteWarning, s.Text)).ToListAsync();
         var feedback = await Feedback(item.Id);
+        var placement = await cohorts.FindPlacementAsync(item.UserId);
+        var practicalType = kind == AssignmentKind.Practical
+            ? (await outline.AssignmentsAsync(placement?.Track ?? "trainee")).FirstOrDefault(a => a.Key == item.LessonKey)?.PracticalType
+            : null;
         return new EditorViewModel
         {
             Id = item.Id,
@@ -167,6 +171,7 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
             InstructionsHtml = assignment?.InstructionsHtml ?? "",
             LessonUrl = assignment?.Url ?? "/learn",
             Kind = kind,
+            LogType = LogTypes.IsKnown(practicalType) ? practicalType : null,
             Status = ScheduleRules.StatusWord(item.Status, item.DueUtc, time.UtcNow),
             DueUtc = item.DueUtc,
             HasExtension = item.HasExtension,

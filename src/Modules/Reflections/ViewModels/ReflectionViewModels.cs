@@ -33,6 +33,9 @@ public sealed class EditorViewModel
 
     public AssignmentKind Kind { get; init; }
 
+    /// <summary>A practical assignment that is best written as a structured log (pdsa, shadowing, dilemma, co-facilitation).</summary>
+    public string? LogType { get; init; }
+
     public string Status { get; init; } = "";
 
     public DateTime DueUtc { get; init; }
