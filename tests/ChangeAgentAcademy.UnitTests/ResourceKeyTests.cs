@@ -17,6 +17,8 @@ public partial class ResourceKeyTests
         ["L"] = "src/Modules/Curriculum/Resources/CurriculumText",
         ["R"] = "src/Modules/Reflections/Resources/ReflectionsText",
         ["N"] = "src/Modules/Notifications/Resources/NotificationsText",
+        ["W"] = "src/Modules/Workshops/Resources/WorkshopsText",
+        ["S"] = "src/Modules/Supervision/Resources/SupervisionText",
     };
 
     private static string FindRoot()
@@ -33,7 +35,7 @@ public partial class ResourceKeyTests
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(Path.Combine(Root, resx)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
 
-    [GeneratedRegex("\\b([TPCLRN])\\[\"([A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\\b([TPCLRNWS])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
     [Fact]

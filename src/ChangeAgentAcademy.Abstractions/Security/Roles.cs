@@ -7,5 +7,8 @@ public static class Roles
     public const string Leader = "Leader";
     public const string Trainee = "Trainee";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Trainer, Leader, Trainee];
+    /// <summary>An external supervisor of supervision groups: sees only their own groups.</summary>
+    public const string Supervisor = "Supervisor";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Trainer, Leader, Trainee, Supervisor];
 }

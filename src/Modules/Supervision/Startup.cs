@@ -1,5 +1,9 @@
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Supervision.Jobs;
+using ChangeAgentAcademy.Supervision.Resources;
+using ChangeAgentAcademy.Supervision.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +14,22 @@ public sealed class Startup : ModuleStartup
 {
     public override string Id => "Supervision";
 
+    public override IEnumerable<Permission> Permissions => SupervisionPermissions.All;
+
+    public override IEnumerable<NavigationItem> Navigation =>
+        [new("/supervision", "NavSupervision", typeof(SupervisionText), 60, SupervisionPermissions.View)];
+
+    public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
+        [RecurringJobDefinition.For<RemindPresentersJob>(RemindPresentersJob.Id, "*/15 * * * *")];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
+        services.AddScoped<SupervisionNotices>();
+        services.AddScoped<SupervisionService>();
+        services.AddScoped<RemindPresentersJob>();
+        services.AddScoped<IPersonEvents, SupervisionEvents>();
+        services.AddTransient<IImportStep, SupervisionSetupStep>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => SupervisionModel.Configure(modelBuilder);

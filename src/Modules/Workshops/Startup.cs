@@ -1,5 +1,8 @@
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Workshops.Data;
+using ChangeAgentAcademy.Workshops.Resources;
+using ChangeAgentAcademy.Workshops.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +13,20 @@ public sealed class Startup : ModuleStartup
 {
     public override string Id => "Workshops";
 
+    // Notices go through INotifier; PDSA tests (IPracticalLogs) are optional and looked up when clicked.
+    public override IEnumerable<string> Dependencies => ["Notifications"];
+
+    public override IEnumerable<Permission> Permissions => WorkshopPermissions.All;
+
+    public override IEnumerable<NavigationItem> Navigation =>
+        [new("/workshops", "NavWorkshops", typeof(WorkshopsText), 130, WorkshopPermissions.View)];
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<WorkshopOptions>(configuration.GetSection(WorkshopOptions.Section));
+        services.AddScoped<WorkshopService>();
+        services.AddScoped<IPersonEvents, WorkshopEvents>();
+        services.AddTransient<IImportStep, DemoWorkshopStep>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => WorkshopModel.Configure(modelBuilder);

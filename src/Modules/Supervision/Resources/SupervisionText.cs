@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Supervision.Resources;
+
+public sealed class SupervisionText;

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Workshops.Resources;
+
+public sealed class WorkshopsText;
