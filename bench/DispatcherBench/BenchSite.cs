@@ -22,6 +22,8 @@ public sealed class BenchSite(string provider, string connectionString, string f
             ["Curriculum:ContentPath"] = contentPath,
             ["Mail:PickupFolder"] = Path.Combine(folder, "mail"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // MigrateAsync on a new PostgreSQL database logs its probe of the missing history table as an error.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
             ["Logging:Console:FormatterName"] = "simple",
         };
         foreach (var (key, value) in extra)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ChangeAgentAcademy.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DispatcherBench;
@@ -56,6 +57,23 @@ public static class ParameterProbe
             clock.Stop();
             await transaction.CommitAsync();
             Console.WriteLine($"{label}: {totalRows} rows, {perStatement,4} rows ({perStatement * columns.Length,5} parameters) per INSERT: {clock.Elapsed.TotalMilliseconds,7:0} ms, {clock.Elapsed.TotalMicroseconds / totalRows,6:0.0} µs per row");
+        }
+
+        // For comparison: one prepared statement re-executed (SQLite: a row each; PostgreSQL: 200 rows each), plain ADO.NET.
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM probe");
+            var sqlite = label == "sqlite";
+            var rows = Enumerable.Range(0, totalRows).Select(i => new object?[]
+            {
+                Guid.NewGuid().ToString(), $"probe:{i}", Guid.NewGuid().ToString(), "Reminder: Reflection is due soon",
+                "\"Reflection\" is due 3 Dec 2026 10:00. Your draft is saved as you write.", $"/reflections/{i}", DateTime.UtcNow.ToString("O"), "Pending",
+            }).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var clock = Stopwatch.StartNew();
+            await Seeder.InsertAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), sqlite, "probe", columns, rows);
+            clock.Stop();
+            await transaction.CommitAsync();
+            Console.WriteLine($"{label}: {totalRows} rows, one prepared {(sqlite ? "single-row" : "200-row")} INSERT re-executed (ADO.NET):  {clock.Elapsed.TotalMilliseconds,7:0} ms, {clock.Elapsed.TotalMicroseconds / totalRows,6:0.0} µs per row");
         }
     }
 }

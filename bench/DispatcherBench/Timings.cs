@@ -60,28 +60,30 @@ public static class Timings
 
     internal static string Classify(string sql)
     {
-        var text = sql.TrimStart();
-        if (text.StartsWith("INSERT INTO \"reflections_reminders\"", StringComparison.Ordinal))
+        // The first 400 characters name the statement (an INSERT of 1,000 notices is ~100 KB); Npgsql's SQL leaves lower-case names unquoted.
+        var head = sql.AsSpan().TrimStart();
+        var text = head[..Math.Min(head.Length, 400)].ToString().Replace("\"", "", StringComparison.Ordinal);
+        if (text.StartsWith("INSERT INTO reflections_reminders", StringComparison.Ordinal))
         {
             return "phase 1: INSERT ... SELECT reminders (one per kind)";
         }
 
-        if (text.StartsWith("INSERT INTO \"notifications_inbox\"", StringComparison.Ordinal))
+        if (text.StartsWith("INSERT INTO notifications_inbox", StringComparison.Ordinal))
         {
             return "phase 2: INSERT notices into notifications_inbox";
         }
 
-        if (text.StartsWith("UPDATE \"reflections_reminders\"", StringComparison.Ordinal))
+        if (text.StartsWith("UPDATE reflections_reminders", StringComparison.Ordinal))
         {
             return "phase 2: UPDATE reminders SET NotifiedUtc";
         }
 
-        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM \"reflections_reminders\"", StringComparison.Ordinal))
+        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM reflections_reminders", StringComparison.Ordinal))
         {
             return "phase 2: SELECT next batch of un-notified reminders";
         }
 
-        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM \"reflections_work\"", StringComparison.Ordinal))
+        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM reflections_work", StringComparison.Ordinal))
         {
             return "phase 2: SELECT batch's work JOIN core_users";
         }

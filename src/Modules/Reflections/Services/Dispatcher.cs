@@ -214,13 +214,18 @@ public sealed class Dispatcher(
         var open = WorkStatus.Open.ToString();
         var revision = WorkStatus.RevisionRequested.ToString();
         var kindName = kind.ToString();
-        var conflict = (db.Database.ProviderName ?? "").Contains("SqlServer", StringComparison.Ordinal) ? "" : " ON CONFLICT (\"WorkId\", \"Kind\") DO NOTHING";
+        // ON CONFLICT alone on SQLite and PostgreSQL: with a NOT EXISTS as well, PostgreSQL could plan a nested
+        // anti-join over the table the statement fills (153 s for 100,000 rows after an ANALYZE of an empty
+        // table). SQL Server has no ON CONFLICT and keeps NOT EXISTS.
+        var sqlServer = (db.Database.ProviderName ?? "").Contains("SqlServer", StringComparison.Ordinal);
+        var conflict = sqlServer ? "" : " ON CONFLICT (\"WorkId\", \"Kind\") DO NOTHING";
+        var notExists = sqlServer ? "AND NOT EXISTS (SELECT 1 FROM \"reflections_reminders\" r WHERE r.\"WorkId\" = w.\"Id\" AND r.\"Kind\" = {0})" : "";
         var statusFilter = kind == ReminderKind.BeforeDue ? "w.\"Status\" IN ({1}, {2})" : "w.\"Status\" = {1}";
         var sql =
             "INSERT INTO \"reflections_reminders\" (\"WorkId\", \"Kind\", \"CreatedUtc\") " +
             "SELECT w.\"Id\", {0}, {3} FROM \"reflections_work\" w " +
             $"WHERE w.\"Active\" = {{6}} AND {statusFilter} AND w.\"DueUtc\" > {{4}} AND w.\"DueUtc\" <= {{5}} " +
-            "AND NOT EXISTS (SELECT 1 FROM \"reflections_reminders\" r WHERE r.\"WorkId\" = w.\"Id\" AND r.\"Kind\" = {0})" + conflict;
+            notExists + conflict;
         return db.Database.ExecuteSqlRawAsync(sql, [kindName, open, revision, now, window.After, window.UpTo, true], cancellationToken);
     }
 
