@@ -178,14 +178,19 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
         var trainee = await AsAsync(site, cohort.Trainees[0]);
         var huge = new string('a', 1_000_000);
 
+        await trainee.PostFormAsync($"/reflections/{work.Id}", $"/reflections/{work.Id}/draft", new Dictionary<string, string> { ["text"] = "a first thought" });
         var tooLong = await SubmitAsync(trainee, work.Id, huge, "x1");
+        var tooLongBody = await tooLong.Content.ReadAsStringAsync();
+        var draftAfter = await site.WithScopeAsync((_, db) => db.Set<AssignmentWork>().Where(w => w.Id == work.Id).Select(w => w.Draft).SingleAsync());
         var tooLongDraft = await trainee.PostFormAsync($"/reflections/{work.Id}", $"/reflections/{work.Id}/draft", new Dictionary<string, string> { ["text"] = huge });
         var click1 = await SubmitAsync(trainee, work.Id, Reflection, "same");
         var click2 = await SubmitAsync(trainee, work.Id, Reflection, "same");
         var versions = await site.WithScopeAsync((_, db) => db.Set<Submission>().CountAsync(s => s.WorkId == work.Id));
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
-        Assert.Contains("longer than 20,000 characters", await tooLong.Content.ReadAsStringAsync());
+        Assert.Contains("longer than 20,000 characters", tooLongBody);
+        Assert.Contains(huge, tooLongBody); // the whole text comes back in the editor
+        Assert.Equal("a first thought", draftAfter); // and the saved draft is not cut to the limit
         Assert.Equal(HttpStatusCode.BadRequest, tooLongDraft.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, click1.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, click2.StatusCode);

@@ -155,9 +155,8 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
     {
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
         var kind = await db.Set<ScheduledAssignment>().Where(s => s.Id == item.ScheduledId).Select(s => s.Kind).FirstAsync();
-        var versions = await db.Set<Submission>().Where(s => s.WorkId == item.Id).OrderByDescending(s => s.Number)
-            .Select(s => new VersionView(s.Number, s.SubmittedUtc, s.Late, s.SubmittedDespiteWarning, s.Text)).ToListAsync();
-        var feedback = await Feedback(item.Id);
+        var versions = await WorkHistory.VersionsAsync(db, item.Id);
+        var feedback = await WorkHistory.FeedbackAsync(db, item.Id);
         var placement = await cohorts.FindPlacementAsync(item.UserId);
         var practicalType = kind == AssignmentKind.Practical
             ? (await outline.AssignmentsAsync(placement?.Track ?? "trainee")).FirstOrDefault(a => a.Key == item.LessonKey)?.PracticalType
@@ -189,13 +188,6 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
             LatestDiff = versions.Count > 1 ? LineDiff.Compare(versions[1].Text, versions[0].Text) : null,
         };
     }
-
-    private Task<List<FeedbackView>> Feedback(long workId) =>
-        (from r in db.Set<Review>()
-         join u in db.Users on r.TrainerId equals u.Id
-         where r.WorkId == workId
-         orderby r.CreatedUtc descending
-         select new FeedbackView(r.VersionNumber, u.DisplayName, r.Decision, r.FeedbackHtml, r.CreatedUtc)).ToListAsync();
 
     public static IReadOnlyList<TextSegment> Segments(string text, IReadOnlyList<Finding> findings)
     {

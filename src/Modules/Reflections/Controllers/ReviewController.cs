@@ -138,13 +138,8 @@ public sealed class ReviewController(AppDbContext db, ReviewService reviews, IPr
         var trainee = await db.Users.Where(u => u.Id == item.UserId).Select(u => u.DisplayName).FirstAsync();
         var cohort = (await cohorts.OpenCohortsAsync()).FirstOrDefault(c => c.Id == item.CohortId)?.Name ?? "";
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
-        var versions = await db.Set<Submission>().Where(s => s.WorkId == item.Id).OrderByDescending(s => s.Number)
-            .Select(s => new VersionView(s.Number, s.SubmittedUtc, s.Late, s.SubmittedDespiteWarning, s.Text)).ToListAsync();
-        var feedbackRows = await (from r in db.Set<Review>()
-                                  join u in db.Users on r.TrainerId equals u.Id
-                                  where r.WorkId == item.Id
-                                  orderby r.CreatedUtc descending
-                                  select new FeedbackView(r.VersionNumber, u.DisplayName, r.Decision, r.FeedbackHtml, r.CreatedUtc)).ToListAsync();
+        var versions = await WorkHistory.VersionsAsync(db, item.Id);
+        var feedbackRows = await WorkHistory.FeedbackAsync(db, item.Id);
         return new ReviewPageViewModel
         {
             WorkId = item.Id,

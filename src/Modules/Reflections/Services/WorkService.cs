@@ -76,7 +76,8 @@ public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<Re
 
         if (text.Length > MaxLength)
         {
-            await SaveDraftAsync(work, text[..MaxLength], ct);
+            // The stored draft stays as it was: the page shows the whole text back with the limit, and the
+            // browser keeps it too. Truncating it here would throw away what the person wrote.
             return new SubmitResult(SubmitOutcome.TooLong);
         }
 
