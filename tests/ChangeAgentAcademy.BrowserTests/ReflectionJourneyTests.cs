@@ -84,6 +84,13 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await Assertions.Expect(trainee.GetByLabel("Private calendar address (iCal)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/calendar/[0-9a-f]+\\.ics$"));
         await BrowserSite.AssertAccessibleAsync(trainee);
         await BrowserSite.ScreenshotAsync(trainee, "calendar");
+        await trainee.GotoAsync("/inbox");
+        await Assertions.Expect(trainee.Locator("h1")).ToContainTextAsync("Inbox");
+        await BrowserSite.AssertAccessibleAsync(trainee);
+        await BrowserSite.ScreenshotAsync(trainee, "inbox");
+        await trainee.GotoAsync("/inbox/settings");
+        await BrowserSite.AssertAccessibleAsync(trainee);
+        await BrowserSite.ScreenshotAsync(trainee, "inbox-settings");
         await trainee.GotoAsync("/learn/m1-role-and-mandate");
         await Assertions.Expect(trainee.GetByRole(AriaRole.Link, new() { Name = "Write it · Authority and co-creation" })).ToBeVisibleAsync();
     }
