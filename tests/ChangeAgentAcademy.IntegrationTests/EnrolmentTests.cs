@@ -1,5 +1,7 @@
 using System.Net;
 using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Curriculum.Services;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Notifications.Data;
 using ChangeAgentAcademy.Security;
@@ -322,6 +324,39 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         Assert.Contains("\"1\",\"30\"", csv);
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => (string)r["Name"] == unit.Members[0].DisplayName && r["Lessons done"]?.ToString() == "1");
+    }
+
+    [Fact]
+    public async Task TeamView_AfterIdle_StillAtMostFourQueries_RefresherKeepsGenerationFresh()
+    {
+        var unit = await TeamAsync(1);
+        var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
+        await leader.GetAsync("/team");
+
+        // Longer than the refresher's interval and the old 2-second overview cache: the request that
+        // follows idle time must not pay for the generation lookup itself.
+        await Task.Delay(GenerationRefresher.Interval * 2.5);
+        site.Queries.Reset();
+        await leader.GetStringAsync("/team");
+        Assert.InRange(site.Queries.For("/team"), 1, 4);
+
+        // A generation bumped elsewhere (another node published) reaches this node's watch within a few intervals.
+        var watch = site.Services.GetRequiredService<GenerationWatch>();
+        Assert.True(watch.TryGetFresh(out var before));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).ExecuteUpdateAsync(u => u.SetProperty(g => g.Generation, g => g.Generation + 1));
+        }
+
+        var deadline = DateTime.UtcNow + GenerationRefresher.Interval * 4;
+        long now;
+        while ((!watch.TryGetFresh(out now) || now == before) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(now > before, $"the watch still says generation {now}");
     }
 }
 

@@ -190,4 +190,24 @@ public class LineDiffTests
     {
         Assert.All(LineDiff.Compare("x\ny", "x\ny"), l => Assert.Equal(DiffOp.Same, l.Op));
     }
+
+    [Fact]
+    public void GenerationWatch_FreshUntilMaxAge_ThenOverviewsAskAgain()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var watch = new GenerationWatch(clock);
+        Assert.False(watch.TryGetFresh(out _)); // nothing seen yet: ask the database
+
+        watch.Saw(7);
+        clock.Advance(GenerationWatch.MaxAge - TimeSpan.FromMilliseconds(1));
+        Assert.True(watch.TryGetFresh(out var seen));
+        Assert.Equal(7, seen);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.False(watch.TryGetFresh(out _)); // the refresher has not reported for MaxAge
+
+        watch.Saw(8);
+        Assert.True(watch.TryGetFresh(out seen));
+        Assert.Equal(8, seen);
+    }
 }

@@ -28,6 +28,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ImportReportHolder>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<CurriculumCatalog>();
+        services.AddSingleton(_ => new GenerationWatch()); // the system's monotonic clock, never the programme's
+        services.AddHostedService<GenerationRefresher>();
         services.AddScoped<LessonEditor>();
         services.AddScoped<IProgrammeOutline, ProgrammeOutline>();
         services.AddSingleton<ChangeAgentAcademy.Messaging.IMarkdownRenderer, SafeMarkdown>();

@@ -53,38 +53,28 @@ public sealed class CurriculumSnapshot(
         : null;
 }
 
-public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme)
+public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme, GenerationWatch watch)
 {
     // Scoped: within one request the generation is looked up once, however many callers ask.
     private CurriculumSnapshot? current;
-
-    /// <summary>How stale an overview (team, cohort, schedule) may see the programme's structure: a publish shows there within this time.</summary>
-    public static readonly TimeSpan OverviewStaleness = TimeSpan.FromSeconds(2);
-
-    private const string GenerationKey = "curriculum:generation";
 
     public async Task<CurriculumSnapshot> GetAsync(CancellationToken cancellationToken = default) =>
         current ??= await LoadAsync(relaxed: false, cancellationToken);
 
     /// <summary>
-    /// For overviews that only need titles and lesson counts: the generation may be up to
-    /// <see cref="OverviewStaleness"/> old, which saves the lookup on most requests. Readers of lessons
-    /// and authors use <see cref="GetAsync"/>, which always checks.
+    /// For overviews that only need titles and lesson counts: the generation comes from
+    /// <see cref="GenerationWatch"/> (about a second old at most), which saves the lookup on every
+    /// request. Readers of lessons and authors use <see cref="GetAsync"/>, which always checks.
     /// </summary>
     public async Task<CurriculumSnapshot> GetForOverviewAsync(CancellationToken cancellationToken = default) =>
         current ??= await LoadAsync(relaxed: true, cancellationToken);
 
     private async Task<CurriculumSnapshot> LoadAsync(bool relaxed, CancellationToken cancellationToken)
     {
-        long generation;
-        if (relaxed && cache.TryGetValue(GenerationKey, out long known))
+        if (!relaxed || !watch.TryGetFresh(out var generation))
         {
-            generation = known;
-        }
-        else
-        {
-            generation = await db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
-            cache.Set(GenerationKey, generation, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OverviewStaleness, Size = 1 });
+            generation = await GenerationWatch.ReadAsync(db, cancellationToken);
+            watch.Saw(generation);
         }
 
         var key = "curriculum:snapshot:" + generation;
