@@ -331,7 +331,9 @@ public static class Bench
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var reminders = await db.Set<Reminder>().CountAsync(r => r.Kind == ReminderKind.BeforeDue);
-        var notified = await db.Set<Reminder>().CountAsync(r => r.Kind == ReminderKind.BeforeDue && r.NotifiedUtc != null);
+        // A reminder row is written by the statement that writes its notice: it counts as notified when the notice exists.
+        var notified = await db.Set<Reminder>().CountAsync(r => r.Kind == ReminderKind.BeforeDue
+            && db.Set<InboxItem>().Any(i => i.Key == "reflections:remind:" + r.WorkId + ":BeforeDue"));
         var inbox = await db.Set<InboxItem>().CountAsync(i => i.Key.StartsWith("reflections:remind:"));
         return (reminders, notified, inbox);
     }

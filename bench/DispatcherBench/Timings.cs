@@ -63,34 +63,23 @@ public static class Timings
         // The first 400 characters name the statement (an INSERT of 1,000 notices is ~100 KB); Npgsql's SQL leaves lower-case names unquoted.
         var head = sql.AsSpan().TrimStart();
         var text = head[..Math.Min(head.Length, 400)].ToString().Replace("\"", "", StringComparison.Ordinal);
-        if (text.StartsWith("INSERT INTO reflections_reminders", StringComparison.Ordinal))
+        if (text.StartsWith("SELECT DISTINCT", StringComparison.Ordinal))
         {
-            return "phase 1: INSERT ... SELECT reminders (one per kind)";
+            return "1: SELECT DISTINCT texts needed (per kind)";
         }
 
-        if (text.StartsWith("INSERT INTO notifications_inbox", StringComparison.Ordinal))
+        if (text.StartsWith("WITH", StringComparison.Ordinal))
         {
-            return "phase 2: INSERT notices into notifications_inbox";
-        }
-
-        if (text.StartsWith("UPDATE reflections_reminders", StringComparison.Ordinal))
-        {
-            return "phase 2: UPDATE reminders SET NotifiedUtc";
-        }
-
-        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM reflections_reminders", StringComparison.Ordinal))
-        {
-            return "phase 2: SELECT next batch of un-notified reminders";
-        }
-
-        if (text.StartsWith("SELECT", StringComparison.Ordinal) && text.Contains("FROM reflections_work", StringComparison.Ordinal))
-        {
-            return "phase 2: SELECT batch's work JOIN core_users";
+            // The reminders-and-notices statement: PostgreSQL writes both in one; SQLite in two.
+            var all = sql.Replace("\"", "", StringComparison.Ordinal);
+            var body = all.Contains("RETURNING", StringComparison.Ordinal) ? "reminders and notices"
+                : all.Contains("INSERT INTO notifications_inbox", StringComparison.Ordinal) ? "notices" : "reminders";
+            return $"2: WITH texts ... INSERT {body} (per kind)";
         }
 
         if (text.Contains("curriculum", StringComparison.OrdinalIgnoreCase))
         {
-            return "phase 2: assignment title lookups (curriculum)";
+            return "assignment title lookups (curriculum)";
         }
 
         var line = text.Split('\n')[0];

@@ -300,6 +300,37 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task Reminder_WrittenByTheDatabase_InTheRecipientsLanguage_WithDueTime_OpensFromTheInbox()
+    {
+        var (cohort, work) = await ReleasedAsync(2);
+        var swede = cohort.Trainees[0];
+        await site.WithScopeAsync(async (_, db) => await db.Users.Where(u => u.Id == swede.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "sv")));
+        site.MoveTo(work.DueUtc.AddHours(-47));
+        await site.DispatchAsync();
+
+        var notices = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().AsNoTracking()
+            .Where(i => i.Key.StartsWith("reflections:remind:") && (i.UserId == swede.Id || i.UserId == cohort.Trainees[1].Id)).ToListAsync());
+        var swedish = Assert.Single(notices, n => n.UserId == swede.Id);
+        var english = Assert.Single(notices, n => n.UserId == cohort.Trainees[1].Id);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(work.DueUtc, zone);
+        Assert.Equal($"reflections:remind:{work.Id}:BeforeDue", swedish.Key);
+        Assert.StartsWith("Påminnelse:", swedish.Subject);
+        Assert.Contains(local.ToString("d MMM yyyy HH:mm", new System.Globalization.CultureInfo("sv")), swedish.Body);
+        Assert.StartsWith("Reminder", english.Subject);
+        Assert.Contains(local.ToString("d MMM yyyy HH:mm", new System.Globalization.CultureInfo("en")), english.Body);
+        Assert.Equal($"/reflections/{work.Id}", swedish.Url);
+        Assert.NotEqual(swedish.Id, english.Id);
+
+        // The Guid the database made is the one EF finds: the trainee opens the notice and it is read.
+        var trainee = await AsAsync(site, swede);
+        var open = await trainee.PostFormAsync("/inbox", $"/inbox/{swedish.Id}/read", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.Equal($"/reflections/{work.Id}", open.Headers.Location?.OriginalString);
+        Assert.NotNull(await site.WithScopeAsync((_, db) => db.Set<InboxItem>().Where(i => i.Id == swedish.Id).Select(i => i.ReadUtc).FirstAsync()));
+    }
+
+    [Fact]
     public async Task Reminders_LongPastDue_AreSkippedAfterDowntime()
     {
         var (cohort, work) = await ReleasedAsync(1);

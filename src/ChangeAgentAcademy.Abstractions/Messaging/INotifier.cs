@@ -18,6 +18,15 @@ public interface INotifier
     /// transaction; keys already delivered are skipped. Returns how many were new.
     /// </summary>
     Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The SQL of one INSERT that writes a notice for each row of <paramref name="source"/> (a
+    /// parenthesised SELECT or a CTE name) with the columns "Seq" (an integer unique within the source),
+    /// "Key", "PersonId", "Subject", "Body" and "Url"; keys already delivered are skipped. <paramref name="createdUtc"/> is the SQL for the time
+    /// (a parameter placeholder). For callers that write tens of thousands of notices computed by the
+    /// database in one statement; they run it themselves (prefixed with WITH, suffixed with RETURNING).
+    /// </summary>
+    string InsertFromSql(string source, string createdUtc);
 }
 
 /// <summary>Renders user-written Markdown to safe HTML (raw HTML off, sanitized), answered by the Curriculum module.</summary>

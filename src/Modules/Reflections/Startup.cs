@@ -84,8 +84,6 @@ public sealed class Startup : ModuleStartup
             e.ToTable("reflections_reminders");
             e.HasKey(x => new { x.WorkId, x.Kind });
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-            e.HasIndex(x => new { x.NotifiedUtc, x.ClaimedUntilUtc });
-            e.HasIndex(x => x.ClaimToken);
         });
         modelBuilder.Entity<TrainerDigest>(e =>
         {

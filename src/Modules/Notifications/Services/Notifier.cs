@@ -43,5 +43,17 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
         return db.InsertIgnoringConflictsAsync("notifications_inbox", Columns, ["Key"], rows, cancellationToken);
     }
 
+    public string InsertFromSql(string source, string createdUtc)
+    {
+        var sql = SqlDialect.Of(db);
+        var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
+        var insert = $"INSERT INTO \"notifications_inbox\" ({columns}) SELECT {sql.SequentialGuid("s.\"Seq\"")}, s.\"Key\", s.\"PersonId\", "
+            + $"{sql.Left("s.\"Subject\"", SubjectLength)}, {sql.Left("s.\"Body\"", BodyLength)}, s.\"Url\", {createdUtc}, '{MailState.Pending}' FROM {source} AS s ";
+        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join in the source.
+        return sql.HasOnConflict
+            ? insert + "WHERE 1 = 1 ORDER BY s.\"Seq\" ON CONFLICT (\"Key\") DO NOTHING"
+            : insert + "WHERE NOT EXISTS (SELECT 1 FROM \"notifications_inbox\" i WHERE i.\"Key\" = s.\"Key\") ORDER BY s.\"Seq\"";
+    }
+
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -152,13 +152,8 @@ public class Reminder
 
     public ReminderKind Kind { get; set; }
 
+    /// <summary>When the reminder was sent: its notice is written by the same statement.</summary>
     public DateTime CreatedUtc { get; set; }
-
-    public DateTime? NotifiedUtc { get; set; }
-
-    public Guid? ClaimToken { get; set; }
-
-    public DateTime? ClaimedUntilUtc { get; set; }
 }
 
 /// <summary>A trainer's digest of waiting reviews: one per trainer and period (the local date).</summary>

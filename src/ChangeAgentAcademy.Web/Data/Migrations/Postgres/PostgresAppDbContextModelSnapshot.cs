@@ -926,23 +926,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("ClaimedUntilUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("NotifiedUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("WorkId", "Kind");
-
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
 
                     b.ToTable("reflections_reminders", (string)null);
                 });

@@ -929,23 +929,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime?>("ClaimedUntilUtc")
-                        .HasColumnType("datetime2");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<DateTime?>("NotifiedUtc")
-                        .HasColumnType("datetime2");
-
                     b.HasKey("WorkId", "Kind");
-
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
 
                     b.ToTable("reflections_reminders", (string)null);
                 });

@@ -911,23 +911,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntilUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("NotifiedUtc")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("WorkId", "Kind");
-
-                    b.HasIndex("ClaimToken");
-
-                    b.HasIndex("NotifiedUtc", "ClaimedUntilUtc");
 
                     b.ToTable("reflections_reminders", (string)null);
                 });
