@@ -3,7 +3,7 @@
 # site host (bench/DispatcherBench), Release build, on SQLite and PostgreSQL.
 # Target: 100,000 due reminders in under 2 s on SQLite and under 1 s on PostgreSQL, with set-based
 # statements and memory growth under 50 MB.
-# usage: bench/dispatcher.sh [runs] [extra DispatcherBench arguments, e.g. --count=20000 --Reflections:BatchSize=2000]
+# usage: bench/dispatcher.sh [runs] [extra DispatcherBench arguments, e.g. --count=20000 --Reflections:RemindBeforeDue=2.00:00:00]
 # PostgreSQL: CAA_BENCH_PG (a connection string to a maintenance database) if set; otherwise a private
 # throw-away cluster on port 55460 (or the next free one) under /tmp, stopped on exit. CAA_BENCH_SKIP_PG=1 skips it.
 set -euo pipefail

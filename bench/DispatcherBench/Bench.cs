@@ -55,7 +55,7 @@ public static class Bench
                 case "analyze-all": analyzeAll = true; break; // PostgreSQL: ANALYZE every table after seeding
                 case "seed-only": seedOnly = true; runs = 1; break; // seed, keep the database, print where it is, exit
 
-                default: extra[key] = value; break; // passed to the site, e.g. --Reflections:BatchSize=2000
+                default: extra[key] = value; break; // passed to the site, e.g. --Reflections:RemindBeforeDue=2.00:00:00
             }
         }
 

@@ -19,7 +19,4 @@ public sealed class ReflectionOptions
 
     /// <summary>A reflection longer than this is refused with a clear message (the draft is kept).</summary>
     public int MaxLength { get; set; } = 20_000;
-
-    /// <summary>Rows handled per statement batch by the dispatcher.</summary>
-    public int BatchSize { get; set; } = 5_000;
 }
