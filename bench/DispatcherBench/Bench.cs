@@ -171,7 +171,6 @@ public static class Bench
 
             second.Stop();
             var (reminderRows2, _, inboxRows2) = await CountAsync(services);
-        var notices = await TimeNoticeTextsAsync(services, count);
 
             Console.WriteLine($"{label}: {result.Reminders} reminders in {clock.Elapsed.TotalSeconds:0.00} s, managed memory {Mb(managedAfter - managedBefore)} MB, working set {Mb(workingSetAfter - workingSetBefore)} MB");
             Console.WriteLine($"   during the call: peak managed heap {Mb(sampler.PeakManaged - managedBefore)} MB, peak working set {Mb(sampler.PeakWorkingSet - workingSetBefore)} MB, allocated {allocated / 1048576.0:0} MB in total, {gen2} gen-2 GCs; this process used {cpu.TotalSeconds:0.00} s of CPU (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
@@ -183,8 +182,7 @@ public static class Bench
                 Console.WriteLine($"   {row.Name,-52} {row.Count,5} x  {row.Total.TotalSeconds,6:0.000} s{(detail.Length > 0 ? $"  ({detail})" : "")}");
             }
 
-            Console.WriteLine($"   {"in .NET (notice text, parameters, EF), the rest",-52}        {(clock.Elapsed - db).TotalSeconds,6:0.000} s");
-        Console.WriteLine($"   of which writing the notice texts alone (NoticeWriter.Write x {count}, timed apart): {notices.Elapsed.TotalSeconds:0.000} s, {notices.Allocated / 1048576.0:0} MB allocated");
+            Console.WriteLine($"   {"the rest (.NET; on PostgreSQL also its one write, EF times it 0 s)",-52}        {(clock.Elapsed - db).TotalSeconds,6:0.000} s");
             Console.WriteLine($"   second RemindAsync (idempotency): {again.Reminders} reminders, {again.Notices} notices in {second.Elapsed.TotalMilliseconds:0} ms");
 
             var ok = true;
@@ -299,34 +297,6 @@ public static class Bench
         }
 
         return (users, work);
-    }
-
-    /// <summary>What the dispatcher does per reminder in .NET besides SQL: title (cached) and subject/body in the person's language.</summary>
-    private static async Task<(TimeSpan Elapsed, long Allocated)> TimeNoticeTextsAsync(IServiceProvider services, int count)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var writer = scope.ServiceProvider.GetRequiredService<NoticeWriter>();
-        string[] languages = ["en", "sv", "da", "fi"];
-        var due = DateTime.UtcNow.AddHours(24);
-        foreach (var language in languages)
-        {
-            _ = await writer.TitleAsync("m1-role-and-mandate/reflection", language);
-        }
-
-        Allocations.Reset();
-        Allocations.Enabled = true;
-        var clock = Stopwatch.StartNew();
-        var person = Guid.NewGuid();
-        for (var i = 0; i < count; i++)
-        {
-            var language = NoticeWriter.Language(languages[i % 4]);
-            var title = await writer.TitleAsync("m1-role-and-mandate/reflection", language);
-            _ = writer.Write($"reflections:remind:{i}:BeforeDue", person, language, "BeforeDue", $"/reflections/{i}", title, due);
-        }
-
-        clock.Stop();
-        Allocations.Enabled = false;
-        return (clock.Elapsed, Allocations.Bytes);
     }
 
     private static async Task<(int Reminders, int Notified, int Inbox)> CountAsync(IServiceProvider services)
