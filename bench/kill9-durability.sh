@@ -29,7 +29,7 @@ for attempt in 1 2 3 4 5 6; do
 done
 
 start_site() {
-  (cd "$WORK/site" && exec dotnet ChangeAgentAcademy.Web.dll --urls "$BASE" \
+  (cd "$WORK/site" && exec dotnet ChangeAgentAcademy.Web.dll --urls "$BASE" --Site:PublicUrl="$BASE" \
     --Database:Provider=Sqlite --Database:ConnectionString="Data Source=$DB" --Demo:Enabled=true \
     --Mail:PickupFolder="$WORK/mail" --Curriculum:ContentPath="$ROOT/content" \
     --Security:SignInAttemptsPerMinute=1000 --Logging:LogLevel:Default=Warning --Logging:Console:FormatterName=simple) >> "$WORK/site.log" 2>&1 &

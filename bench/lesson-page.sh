@@ -15,7 +15,7 @@ dotnet publish src/ChangeAgentAcademy.Web -c Release -o "$WORK/site" --nologo -v
 cd "$WORK/site"
 # Production-like: request logs at Warning (one JSON line per request at 2,000 req/s is its own benchmark).
 ASPNETCORE_ENVIRONMENT=Production dotnet ChangeAgentAcademy.Web.dll \
-  --urls "http://127.0.0.1:$PORT" \
+  --urls "http://127.0.0.1:$PORT" --Site:PublicUrl="http://127.0.0.1:$PORT" \
   --Database:ConnectionString="Data Source=$WORK/academy.db" \
   --Curriculum:ContentPath="$OLDPWD/content" \
   --Logging:LogLevel:Default=Warning --Security:SignInAttemptsPerMinute=1000 > "$WORK/site.log" 2>&1 &

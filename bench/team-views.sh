@@ -18,7 +18,7 @@ cd "$WORK/site"
 # some measurements and not others. release_all runs the dispatcher once beforehand, so the pages
 # read the released work (the assignment columns) all the same.
 start_site() { # $1: EF command log level; JOBS=true runs the job server
-  ASPNETCORE_ENVIRONMENT=Production dotnet ChangeAgentAcademy.Web.dll --urls "http://127.0.0.1:$PORT" --Jobs:RunServer="${JOBS:-false}" \
+  ASPNETCORE_ENVIRONMENT=Production dotnet ChangeAgentAcademy.Web.dll --urls "http://127.0.0.1:$PORT" --Site:PublicUrl="http://127.0.0.1:$PORT" --Jobs:RunServer="${JOBS:-false}" \
     --Database:ConnectionString="Data Source=$WORK/academy.db" --Curriculum:ContentPath="$ROOT/content" \
     --Logging:LogLevel:Default=Warning --Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command="$1" \
     --Logging:Console:FormatterName=json --Logging:Console:FormatterOptions:IncludeScopes=true --Security:SignInAttemptsPerMinute=1000 > "$WORK/site.log" 2>&1 &

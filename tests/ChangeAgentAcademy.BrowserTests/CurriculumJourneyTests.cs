@@ -47,7 +47,7 @@ public sealed class CurriculumJourneyTests(BrowserSite site) : IClassFixture<Bro
         var text = author.GetByLabel("Text (Markdown)");
         await text.PressAsync("Control+End");
         await text.PressSequentiallyAsync("\n\n## A section added in the browser\n\nNever start a workshop without coffee.");
-        await Assertions.Expect(author.Locator("#preview h2#a-section-added-in-the-browser")).ToBeVisibleAsync();
+        await Assertions.Expect(author.Locator("#preview h2#md-a-section-added-in-the-browser")).ToBeVisibleAsync();
         await BrowserSite.AssertAccessibleAsync(author);
         await BrowserSite.ScreenshotAsync(author, "lesson-edit");
         await author.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();

@@ -95,7 +95,7 @@ public class MarkdownRendererTests
     {
         var html = renderer.Render("## What matters\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.org)").Html;
 
-        Assert.Contains("<h2 id=\"what-matters\">", html);
+        Assert.Contains("<h2 id=\"md-what-matters\">", html);
         Assert.Contains("<table>", html);
         Assert.Contains("href=\"https://example.org\"", html);
     }
@@ -106,7 +106,7 @@ public class MarkdownRendererTests
         var result = renderer.Render("## One\n\nx\n\n## Two\n\ny\n\n## Three\n\nz");
 
         Assert.NotNull(result.TocHtml);
-        Assert.Contains("href=\"#two\"", result.TocHtml);
+        Assert.Contains("href=\"#md-two\"", result.TocHtml);
         Assert.Contains(">Three</a>", result.TocHtml);
     }
 

@@ -17,6 +17,8 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -48,6 +50,19 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
             e.Property(a => a.Action).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.HasIndex(a => a.AtUtc);
+        });
+        builder.Entity<UserSession>(e =>
+        {
+            e.ToTable("core_sessions");
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.Device).HasMaxLength(200);
+            e.HasIndex(x => x.UserId);
+        });
+        builder.Entity<SessionGeneration>(e =>
+        {
+            e.ToTable("core_session_generation");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasData(new SessionGeneration { Id = 1, Generation = 0 });
         });
 
         foreach (var module in modules.Modules)

@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Hosting;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Web.Security;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Resources;
@@ -22,6 +26,8 @@ public sealed class AccountController(
     IEmailOutbox outbox,
     IJobTrigger jobs,
     AppDbContext db,
+    SessionStore sessions,
+    ISiteAddress site,
     TimeProvider clock,
     IOptions<DemoOptions> demo,
     IStringLocalizer<SharedText> t) : Controller
@@ -43,10 +49,11 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByEmailAsync(model.Email!);
-        if (user is null)
+        if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
         {
-            // Hash anyway so an unknown address takes as long as a wrong password.
-            users.PasswordHasher.HashPassword(new AppUser(), model.Password!);
+            // One password hash on every path, so an unknown address, an account without a password and a locked
+            // account take as long as a wrong password: the answer's timing tells nothing.
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.For(users.PasswordHasher), model.Password!);
         }
         else
         {
@@ -55,6 +62,14 @@ public sealed class AccountController(
             {
                 LanguageCookie.Write(Response, user.Language);
                 return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+            }
+
+            if (result.IsLockedOut)
+            {
+                // Locked by this attempt: whoever holds a session of this account loses it now.
+                await sessions.RevokeAllAsync(user.Id);
+                db.AddAudit(clock.GetUtcNow().UtcDateTime, null, "account.locked-out", user.Id.ToString());
+                await db.SaveChangesAsync();
             }
         }
 
@@ -67,7 +82,25 @@ public sealed class AccountController(
     [HttpPost("signout")]
     public async Task<IActionResult> SignOutNow()
     {
+        // The session record goes, so a copy of this cookie is worthless on every node.
+        if (await SessionCookie.CurrentIdAsync(HttpContext) is { } session)
+        {
+            await sessions.RevokeAsync(session);
+        }
+
         await signIn.SignOutAsync();
+        return Redirect("/account/signin");
+    }
+
+    [HttpPost("signout-everywhere")]
+    public async Task<IActionResult> SignOutEverywhere()
+    {
+        var me = User.RequiredPersonId();
+        await sessions.RevokeAllAsync(me);
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, me, "account.signed-out-everywhere", me.ToString());
+        await db.SaveChangesAsync();
+        await signIn.SignOutAsync();
+        TempData["Flash"] = t["SignedOutEverywhere"].Value;
         return Redirect("/account/signin");
     }
 
@@ -85,11 +118,13 @@ public sealed class AccountController(
             return View(model);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var user = await users.FindByEmailAsync(model.Email!);
         if (user is not null)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = Url.Action(nameof(Reset), "Account", new { email = user.Email, token }, Request.Scheme)!;
+            // From the configured public address, never from the request's Host header (a poisoned link).
+            var link = site.Absolute(Url.Action(nameof(Reset), "Account", new { email = user.Email, token })!);
             using (new CultureScope(user.Language))
             {
                 await outbox.QueueAsync(new OutboundEmail(user.Email!, t["ResetMailSubject"], t["ResetMailBody", user.DisplayName, link]));
@@ -100,7 +135,13 @@ public sealed class AccountController(
             jobs.Trigger("notifications:outbox");
         }
 
-        // The same answer whether or not the address is known.
+        // The same answer whether or not the address is known, and after the same time.
+        var left = ForgotMinimumDuration - Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left);
+        }
+
         return View(new ForgotPasswordViewModel { Sent = true });
     }
 
@@ -134,19 +175,23 @@ public sealed class AccountController(
 
         await users.SetLockoutEndDateAsync(user!, null);
         await users.ResetAccessFailedCountAsync(user!);
+        // Whoever knew the old password may hold a session: a reset ends them all.
+        await sessions.RevokeAllAsync(user!.Id);
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.password-reset", user.Id.ToString());
+        await db.SaveChangesAsync();
         TempData["Flash"] = t["PasswordResetDone"].Value;
         return Redirect("/account/signin");
     }
 
     [HttpGet("password")]
-    public IActionResult ChangePassword() => View(new ChangePasswordViewModel());
+    public async Task<IActionResult> ChangePassword() => View(await WithSessions(new ChangePasswordViewModel()));
 
     [HttpPost("password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordViewModel model)
     {
         if (!ModelState.IsValid)
         {
-            return View(model);
+            return View(await WithSessions(model));
         }
 
         var user = await users.GetUserAsync(User);
@@ -163,10 +208,27 @@ public sealed class AccountController(
                 ModelState.AddModelError(string.Empty, error.Description);
             }
 
-            return View(model);
+            return View(await WithSessions(model));
         }
 
+        // Every other session ends (a thief's included); this one is kept and its cookie renewed.
+        var current = await SessionCookie.CurrentIdAsync(HttpContext);
+        await sessions.RevokeAllAsync(user.Id, keepSessionId: current);
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.password-changed", user.Id.ToString());
+        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
-        return View(new ChangePasswordViewModel { Changed = true });
+        return View(await WithSessions(new ChangePasswordViewModel { Changed = true }));
+    }
+
+    /// <summary>However fast the lookup, the forgotten-password answer takes this long (known and unknown addresses alike).</summary>
+    public static readonly TimeSpan ForgotMinimumDuration = TimeSpan.FromMilliseconds(400);
+
+    private async Task<ChangePasswordViewModel> WithSessions(ChangePasswordViewModel model)
+    {
+        var current = await SessionCookie.CurrentIdAsync(HttpContext);
+        model.Sessions = (await sessions.ListAsync(User.RequiredPersonId()))
+            .Select(s => new SessionRow(s.CreatedUtc, DeviceName.Describe(s.Device), s.Id == current))
+            .ToList();
+        return model;
     }
 }

@@ -15,6 +15,13 @@ public static class AcademyPipeline
     public static WebApplication UseAcademy(this WebApplication app)
     {
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+
+        // Forwarded headers are believed only from configured proxies; with none configured they are ignored.
+        if (site.KnownProxies.Count + site.KnownNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
 
         // Bad input never shows a stack trace: exceptions and empty 4xx answers get a readable, localized page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -29,14 +36,9 @@ public static class AcademyPipeline
         });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<RequestLogging>();
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "same-origin";
-            await next(context);
-        });
+        app.UseMiddleware<SecurityHeaders>();
+        // Only over HTTPS (directly or through a configured proxy); never for localhost.
+        app.UseHsts();
 
         app.UseStaticFiles();
         app.UseRequestLocalization();
@@ -63,6 +65,7 @@ public static class AcademyPipeline
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // Anonymous callers (load balancers) learn healthy or not; administrators also see each check.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
             {

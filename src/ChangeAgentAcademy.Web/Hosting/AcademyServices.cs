@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Hosting;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpOverrides;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Security;
@@ -44,7 +47,8 @@ public static class AcademyServices
 
         services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
         services.AddAcademyJobs(database, DatabaseServiceCollectionExtensions.ConnectionString(database, builder.Environment.ContentRootPath), jobs);
-        AddIdentity(services, security);
+        var publicUrl = AddSite(builder);
+        AddIdentity(services, security, publicUrl);
         AddPermissions(services, catalog);
         AddLanguages(services);
 
@@ -65,6 +69,11 @@ public static class AcademyServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<HangfireHealthCheck>("jobs");
@@ -85,7 +94,61 @@ public static class AcademyServices
         return builder;
     }
 
-    private static void AddIdentity(IServiceCollection services, SecurityOptions security)
+    /// <summary>
+    /// The public address (every absolute link in mail and feeds), the hosts the site answers to, and the proxies
+    /// whose forwarded headers it believes. Production refuses to start without a public address.
+    /// </summary>
+    private static Uri? AddSite(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var configured = SiteOptions.Configured(configuration);
+        var publicUrl = SiteOptions.Parse(configured);
+        if (configured is not null && publicUrl is null)
+        {
+            throw new InvalidOperationException($"Site:PublicUrl \"{configured}\" is not an absolute http or https address (scheme, host, optional port and path).");
+        }
+
+        if (publicUrl is null && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException("Set Site:PublicUrl to the address people reach the site at (e.g. https://academy.example.org): links in mail are built from it, never from the request. The site does not start in Production without it.");
+        }
+
+        services.Configure<SiteOptions>(configuration.GetSection(SiteOptions.Section));
+        services.AddSingleton<ISiteAddress, SiteAddress>();
+
+        // In Production the site answers only to its public host unless AllowedHosts says otherwise.
+        if (publicUrl is not null && builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+        {
+            services.PostConfigure<HostFilteringOptions>(o => o.AllowedHosts = [publicUrl.IdnHost]);
+        }
+
+        var site = configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Only the configured proxies are believed (the defaults trust loopback).
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in site.KnownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in site.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            if (publicUrl is not null)
+            {
+                o.AllowedHosts = [publicUrl.IdnHost];
+            }
+        });
+        return publicUrl;
+    }
+
+    private static void AddIdentity(IServiceCollection services, SecurityOptions security, Uri? publicUrl)
     {
         services.Configure<PasswordHasherOptions>(o =>
         {
@@ -111,7 +174,8 @@ public static class AcademyServices
             o.Cookie.Name = "caa.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure whenever the request came over TLS (directly or through a configured proxy), always when the public address is https.
+            o.Cookie.SecurePolicy = publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = security.IdleTimeout;
             o.SlidingExpiration = true;
             o.LoginPath = "/account/signin";
@@ -124,9 +188,14 @@ public static class AcademyServices
                 return Task.CompletedTask;
             };
         });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<TimeProvider>((o, clock) => AbsoluteSessionLimit.Attach(o.Events, security, clock));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<ISessionRevoker>(sp => sp.GetRequiredService<SessionStore>());
+        services.AddHostedService<SessionRefresher>();
     }
 
     private static void AddPermissions(IServiceCollection services, ModuleCatalog catalog)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
+using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ChangeAgentAcademy.Web.Security;
@@ -56,17 +57,31 @@ public static class AbsoluteSessionLimit
         return now - DateTimeOffset.FromUnixTimeSeconds(seconds) >= limit;
     }
 
+    /// <summary>
+    /// The cookie's checks on every request: the absolute limit, then the server-side session record
+    /// (<see cref="SessionStore"/>: signed out, revoked or locked out ends here), then Identity's security stamp.
+    /// </summary>
     internal static void Attach(CookieAuthenticationEvents events, SecurityOptions options, TimeProvider clock)
     {
         var validateStamp = events.OnValidatePrincipal;
-        events.OnSigningIn = context =>
+        var signingIn = events.OnSigningIn;
+        events.OnSigningIn = async context =>
         {
             Stamp(context.Properties, clock.GetUtcNow());
-            return Task.CompletedTask;
+            // A refresh (password change) keeps the properties and so the session; a new sign-in gets a new one.
+            if (SessionCookie.Id(context.Properties) is null && context.Principal?.PersonId() is { } userId)
+            {
+                var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+                context.Properties.Items[SessionCookie.IdKey] = await store.CreateAsync(userId, context.HttpContext.Request.Headers.UserAgent.ToString(), context.HttpContext.RequestAborted);
+            }
+
+            await signingIn(context);
         };
         events.OnValidatePrincipal = async context =>
         {
-            if (IsExpired(context.Properties, clock.GetUtcNow(), options.AbsoluteTimeout))
+            if (IsExpired(context.Properties, clock.GetUtcNow(), options.AbsoluteTimeout)
+                || context.Principal?.PersonId() is not { } userId
+                || !await context.HttpContext.RequestServices.GetRequiredService<SessionStore>().IsActiveAsync(SessionCookie.Id(context.Properties), userId, context.HttpContext.RequestAborted))
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(context.Scheme.Name);

@@ -1,3 +1,5 @@
+using ChangeAgentAcademy.Resources;
+using ChangeAgentAcademy.Messaging;
 using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Resources;
@@ -16,7 +18,7 @@ namespace ChangeAgentAcademy.Cohorts.Controllers;
 
 [RequirePermission(CohortPermissions.View)]
 [Route("cohorts")]
-public sealed class CohortsController(AppDbContext db, IPermissionService permissions, EnrolmentService enrolment, ProgrammeTime time, TimeProvider clock, IStringLocalizer<CohortsText> t) : Controller
+public sealed class CohortsController(AppDbContext db, IPermissionService permissions, EnrolmentService enrolment, ProgrammeTime time, TimeProvider clock, INotifier notifier, IStringLocalizer<SharedText> shared, IStringLocalizer<CohortsText> t) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -155,16 +157,32 @@ public sealed class CohortsController(AppDbContext db, IPermissionService permis
 
         model.Id = id;
         await ValidateAsync(model, cohort);
+        var me = User.RequiredPersonId();
+        var before = await db.Set<CohortTrainer>().Where(x => x.CohortId == id).Select(x => x.UserId).ToListAsync();
+        var added = model.TrainerIds.Distinct().Except(before).ToList();
+        if (added.Contains(me))
+        {
+            // Separation of duties (AccessGrants): a trainer place opens the cohort's reflections; nobody takes one themself.
+            ModelState.AddModelError(nameof(model.TrainerIds), shared["CannotGrantYourself"]);
+        }
+
         if (!ModelState.IsValid)
         {
             return View(await WithTrainers(model));
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
         Apply(model, cohort);
         cohort.Status = model.Status;
         await db.Set<CohortTrainer>().Where(x => x.CohortId == id).ExecuteDeleteAsync();
         db.Set<CohortTrainer>().AddRange(model.TrainerIds.Distinct().Select(u => new CohortTrainer { CohortId = id, UserId = u }));
-        db.AddAudit(clock.GetUtcNow().UtcDateTime, User.PersonId(), "cohorts.updated", id.ToString(), cohort.Name);
+        foreach (var trainer in added)
+        {
+            db.AddAudit(now, me, "cohorts.trainer-added", id.ToString(), trainer.ToString());
+            await AccessGrants.NotifyAsync(db, notifier, shared, before, AccessGrants.Kind.CohortTrainer, id.ToString(), cohort.Name, trainer, me, $"/cohorts/{id}", now);
+        }
+
+        db.AddAudit(now, me, "cohorts.updated", id.ToString(), cohort.Name);
         await db.SaveChangesAsync();
         TempData["Flash"] = t["CohortSaved", cohort.Name].Value;
         return Redirect($"/cohorts/{id}");

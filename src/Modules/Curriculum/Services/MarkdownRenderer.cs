@@ -6,6 +6,7 @@ using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
@@ -45,9 +46,13 @@ public sealed class MarkdownRenderer
         sanitizer.AllowDataAttributes = false;
     }
 
+    /// <summary>Ids Markdig makes for headings get this prefix, so text written by a person cannot take a page element's id.</summary>
+    public const string IdPrefix = "md-";
+
     public RenderedMarkdown Render(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        KeepToItsOwnRoom(document);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -71,6 +76,42 @@ public sealed class MarkdownRenderer
 
         return new RenderedMarkdown(html, toc, CountWords(markdown));
     }
+
+    /// <summary>
+    /// Heading ids (and links to them) are prefixed, so "## reflection-form" cannot clobber the editor's form;
+    /// an image from anywhere but this site becomes a plain link, so no one's text loads a tracking pixel.
+    /// </summary>
+    private static void KeepToItsOwnRoom(MarkdownDocument document)
+    {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var attributes = heading.GetAttributes();
+            if (!string.IsNullOrEmpty(attributes.Id))
+            {
+                attributes.Id = IdPrefix + attributes.Id;
+            }
+        }
+
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (link.Url is { } url && url.StartsWith('#') && url.Length > 1)
+            {
+                link.Url = "#" + IdPrefix + url[1..];
+            }
+
+            if (link.IsImage && !IsSiteRelative(link.Url))
+            {
+                link.IsImage = false;
+                if (link.FirstChild is null)
+                {
+                    link.AppendChild(new LiteralInline(link.Url ?? ""));
+                }
+            }
+        }
+    }
+
+    private static bool IsSiteRelative(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] != '/' && url[1] != '\\';
 
     public static int CountWords(string text) =>
         text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));

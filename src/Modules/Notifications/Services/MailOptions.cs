@@ -16,8 +16,8 @@ public sealed class MailOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>The site's public address, for links in mail.</summary>
-    public string SiteUrl { get; set; } = "http://localhost:5000";
+    /// <summary>Older name of <c>Site:PublicUrl</c> (still read by the host's ISiteAddress when that is not set).</summary>
+    public string? SiteUrl { get; set; }
 
     /// <summary>People who chose a daily digest get it after this local hour (programme time zone).</summary>
     public int DigestHour { get; set; } = 7;

@@ -14,7 +14,7 @@ namespace ChangeAgentAcademy.Notifications.Services;
 /// Turns inbox notices into mail: one mail each for people who want them at once, one digest a day for
 /// the others. Each mail's key comes from the notice (or the person and day), so a rerun queues nothing twice.
 /// </summary>
-public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, ProgrammeTime time, IOptions<MailOptions> options, IStringLocalizer<NotificationsText> t)
+public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, ProgrammeTime time, IOptions<MailOptions> options, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<NotificationsText> t)
 {
     public const int BatchSize = 2000;
 
@@ -81,5 +81,5 @@ public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, Programme
     }
 
     private string WithLink(string body, string? url) =>
-        url is null ? body : body + "\n\n" + options.Value.SiteUrl.TrimEnd('/') + url;
+        url is null ? body : body + "\n\n" + site.BaseUrl + url;
 }

@@ -1,4 +1,5 @@
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Hosting;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.People.Resources;
@@ -21,6 +22,9 @@ public sealed class PeopleController(
     IEmailOutbox outbox,
     IJobTrigger jobs,
     TimeProvider clock,
+    ISiteAddress site,
+    ISessionRevoker sessions,
+    INotifier notifier,
     IStringLocalizer<PeopleText> t,
     IStringLocalizer<SharedText> shared) : Controller
 {
@@ -99,13 +103,14 @@ public sealed class PeopleController(
 
         await users.AddToRolesAsync(user, model.Roles.Distinct());
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = Url.Action("Reset", "Account", new { email = user.Email, token }, Request.Scheme)!;
+        var link = site.Absolute(Url.Action("Reset", "Account", new { email = user.Email, token })!);
         using (new CultureScope(user.Language))
         {
             await outbox.QueueAsync(new OutboundEmail(user.Email, t["WelcomeMailSubject"], t["WelcomeMailBody", user.DisplayName, link]));
         }
 
         db.AddAudit(now, User.PersonId(), "people.created", user.Id.ToString(), string.Join(",", model.Roles));
+        await RecordGrantsAsync(user, model.Roles, now);
         await db.SaveChangesAsync();
         jobs.Trigger("notifications:outbox");
         TempData["Flash"] = t["PersonCreated", user.DisplayName].Value;
@@ -163,13 +168,17 @@ public sealed class PeopleController(
         }
 
         var current = await users.GetRolesAsync(user);
+        var rolesChanged = !current.ToHashSet().SetEquals(model.Roles);
+        await RecordGrantsAsync(user, model.Roles.Except(current).ToList(), clock.GetUtcNow().UtcDateTime);
         await users.RemoveFromRolesAsync(user, current.Except(model.Roles));
         await users.AddToRolesAsync(user, model.Roles.Except(current).Distinct());
         await users.SetLockoutEndDateAsync(user, model.Locked ? DateTimeOffset.MaxValue : null);
-        if (model.Locked)
+        if (model.Locked || rolesChanged)
         {
-            // Ends the person's open sessions at their next request.
+            // A lock or a new set of roles ends every open session of the person at once, on every node:
+            // the next sign-in carries the new roles.
             await users.UpdateSecurityStampAsync(user);
+            await sessions.RevokeAllAsync(user.Id);
         }
 
         db.AddAudit(clock.GetUtcNow().UtcDateTime, User.PersonId(), "people.updated", user.Id.ToString(), string.Join(",", model.Roles) + (model.Locked ? ",locked" : ""));
@@ -212,6 +221,12 @@ public sealed class PeopleController(
 
         if (existing is not null && existing.Id == User.PersonId())
         {
+            // Separation of duties (AccessGrants): nobody gives themself a role.
+            if (model.Roles.Except(await users.GetRolesAsync(existing)).Any())
+            {
+                ModelState.AddModelError(nameof(model.Roles), shared["CannotGrantYourself"]);
+            }
+
             if (!model.Roles.Contains(Roles.Administrator))
             {
                 ModelState.AddModelError(nameof(model.Roles), t["CannotDropOwnAdmin"]);
@@ -221,6 +236,21 @@ public sealed class PeopleController(
             {
                 ModelState.AddModelError(nameof(model.Locked), t["CannotLockSelf"]);
             }
+        }
+    }
+
+    /// <summary>
+    /// Roles that open confidential content (or give others access to it) are audited one by one and the other
+    /// administrators are told: a second pair of eyes on every such grant.
+    /// </summary>
+    private async Task RecordGrantsAsync(AppUser user, IReadOnlyCollection<string> added, DateTime now)
+    {
+        var me = User.RequiredPersonId();
+        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync();
+        foreach (var role in added.Where(r => r is Roles.Administrator or Roles.Trainer or Roles.Supervisor))
+        {
+            db.AddAudit(now, me, "people.role-granted", user.Id.ToString(), role);
+            await AccessGrants.NotifyAsync(db, notifier, shared, admins, AccessGrants.Kind.Role, role, role, user.Id, me, $"/admin/people/{user.Id}", now);
         }
     }
 

@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.People.Controllers;
 /// <summary>People from a CSV file: upload for a dry run, read what would change, confirm to apply.</summary>
 [RequirePermission(PeoplePermissions.Manage)]
 [Route("admin/people/import")]
-public sealed class PeopleImportController(PeopleImport import, IStringLocalizer<PeopleText> t) : Controller
+public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<PeopleText> t) : Controller
 {
     private const long MaxFileBytes = 4 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ public sealed class PeopleImportController(PeopleImport import, IStringLocalizer
 
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var csv = await reader.ReadToEndAsync();
-        return View("Index", new PeopleImportViewModel(csv, await import.AnalyseAsync(csv)));
+        return View("Index", new PeopleImportViewModel(csv, await import.AnalyseAsync(csv, User.RequiredPersonId())));
     }
 
     [HttpPost("apply")]
@@ -42,7 +42,7 @@ public sealed class PeopleImportController(PeopleImport import, IStringLocalizer
             return BadRequest();
         }
 
-        var result = await import.ApplyAsync(csv, User.RequiredPersonId(), (user, token) => Url.Action("Reset", "Account", new { email = user.Email, token }, Request.Scheme)!);
+        var result = await import.ApplyAsync(csv, User.RequiredPersonId(), (user, token) => site.Absolute(Url.Action("Reset", "Account", new { email = user.Email, token })!));
         if (!result.CanApply)
         {
             return View("Index", new PeopleImportViewModel(csv, result));

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Resources;
 using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
@@ -33,7 +34,7 @@ public sealed record PeopleImportResult(string? FileError, IReadOnlyList<ImportR
 /// create or change and every row's errors; applying is all or nothing and only when no row has an
 /// error. Rows are matched by e-mail, so importing the same file twice changes nothing.
 /// </summary>
-public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IEmailOutbox outbox, TimeProvider clock, IOptions<ProgrammeOptions> programme, IStringLocalizer<PeopleText> t)
+public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IEmailOutbox outbox, TimeProvider clock, IOptions<ProgrammeOptions> programme, ISessionRevoker sessions, INotifier notifier, IStringLocalizer<SharedText> shared, IStringLocalizer<PeopleText> t)
 {
     public static readonly string[] Columns = ["name", "email", "team", "leader", "language", "roles"];
 
@@ -43,9 +44,9 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
 
     private sealed record Plan(PeopleImportResult Result, List<Parsed> Rows, Dictionary<string, AppUser> Existing, Dictionary<string, Team> Teams, Dictionary<Guid, List<string>> ExistingRoles);
 
-    public async Task<PeopleImportResult> AnalyseAsync(string csv, CancellationToken ct = default) => (await PlanAsync(csv, ct)).Result;
+    public async Task<PeopleImportResult> AnalyseAsync(string csv, Guid actorId, CancellationToken ct = default) => (await PlanAsync(csv, actorId, ct)).Result;
 
-    private async Task<Plan> PlanAsync(string csv, CancellationToken ct)
+    private async Task<Plan> PlanAsync(string csv, Guid actorId, CancellationToken ct)
     {
         var empty = new Plan(new PeopleImportResult(null, []), [], [], [], []);
         var table = CsvReader.Parse(csv);
@@ -155,6 +156,13 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             }
 
             var had = existingRoles.GetValueOrDefault(user.Id) ?? [];
+            if (user.Id == actorId && roles.Except(had).Any())
+            {
+                // Separation of duties (AccessGrants): an import cannot give its importer a role either.
+                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Error, [shared["CannotGrantYourself"]]));
+                continue;
+            }
+
             if (!had.Order().SequenceEqual(roles.Order()))
             {
                 changes.Add(t["ChangeRoles", string.Join(", ", had.Order()), string.Join(", ", roles)]);
@@ -174,7 +182,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
     /// <summary>Applies the file if its dry run has no errors; returns the analysis either way.</summary>
     public async Task<PeopleImportResult> ApplyAsync(string csv, Guid actorId, Func<AppUser, string, string> resetLink, CancellationToken ct = default)
     {
-        var plan = await PlanAsync(csv, ct);
+        var plan = await PlanAsync(csv, actorId, ct);
         if (!plan.Result.CanApply)
         {
             return plan.Result;
@@ -185,6 +193,8 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var byEmail = new Dictionary<string, AppUser>(plan.Existing);
         var created = new List<AppUser>();
+        var rolesChanged = new List<Guid>();
+        var granted = new List<(Guid UserId, string Role)>();
         foreach (var (row, result) in plan.Rows.Zip(plan.Result.Rows))
         {
             if (result.Action == RowAction.Unchanged)
@@ -206,6 +216,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
                 db.UserRoles.AddRange(roles.Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
                 byEmail[user.NormalizedEmail] = user;
                 created.Add(user);
+                granted.AddRange(roles.Select(r => (user.Id, r)));
             }
             else
             {
@@ -216,6 +227,11 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
                 var had = plan.ExistingRoles.GetValueOrDefault(user.Id) ?? [];
                 db.UserRoles.RemoveRange(had.Except(roles).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
                 db.UserRoles.AddRange(roles.Except(had).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                if (!had.Order().SequenceEqual(roles))
+                {
+                    rolesChanged.Add(user.Id);
+                    granted.AddRange(roles.Except(had).Select(r => (user.Id, r)));
+                }
             }
 
             db.AddAudit(now, actorId, result.Action == RowAction.Create ? "people.imported" : "people.import-updated", row.Email, string.Join(",", roles));
@@ -237,8 +253,21 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             }
         }
 
+        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync(ct);
+        foreach (var (userId, role) in granted.Where(g => g.Role is Roles.Administrator or Roles.Trainer or Roles.Supervisor))
+        {
+            db.AddAudit(now, actorId, "people.role-granted", userId.ToString(), role);
+            await AccessGrants.NotifyAsync(db, notifier, shared, admins, AccessGrants.Kind.Role, role, role, userId, actorId, $"/admin/people/{userId}", now, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // New roles take effect at the next sign-in: open sessions of people whose roles changed end now.
+        foreach (var userId in rolesChanged)
+        {
+            await sessions.RevokeAllAsync(userId, cancellationToken: ct);
+        }
+
         return plan.Result;
     }
 

@@ -220,7 +220,7 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
 
 /// <summary>The private iCal feed: the secret in the URL is the only credential (calendar apps cannot sign in).</summary>
 [Route("calendar")]
-public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime time, Microsoft.Extensions.Configuration.IConfiguration configuration) : Controller
+public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime time, ChangeAgentAcademy.Hosting.ISiteAddress site) : Controller
 {
     [Authorize]
     [HttpGet("")]
@@ -229,7 +229,7 @@ public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime 
         var me = User.RequiredPersonId();
         var token = await feeds.TokenAsync(me, renew: false);
         var upcoming = await feeds.EntriesAsync(me, time.UtcNow.AddDays(-1), time.UtcNow.AddDays(90));
-        return View(new CalendarPageViewModel($"{Request.Scheme}://{Request.Host}/calendar/{token}.ics", upcoming));
+        return View(new CalendarPageViewModel(site.Absolute($"/calendar/{token}.ics"), upcoming));
     }
 
     [Authorize]
@@ -245,8 +245,7 @@ public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime 
     [HttpGet("{token}.ics")]
     public async Task<IActionResult> Feed(string token)
     {
-        var site = configuration["Mail:SiteUrl"] ?? $"{Request.Scheme}://{Request.Host}";
-        var ics = await feeds.FeedAsync(token, site);
+        var ics = await feeds.FeedAsync(token, site.BaseUrl);
         return ics is null ? NotFound() : Content(ics, "text/calendar; charset=utf-8");
     }
 }

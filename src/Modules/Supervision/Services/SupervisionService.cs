@@ -36,7 +36,7 @@ public sealed record EvaluationAnswers(int Space, int Frame, int Usefulness, int
 public sealed record EvaluationAggregate(long SessionId, DateTime SessionUtc, int Answers, double? Space, double? Frame, double? Usefulness, double? Safety, IReadOnlyList<string> Comments);
 
 public sealed class SupervisionService(
-    AppDbContext db, IPermissionService permissions, IOptions<SupervisionOptions> options, TimeProvider clock, INotifier notifier, SupervisionNotices notices, IStringLocalizer<SupervisionText> t)
+    AppDbContext db, IPermissionService permissions, IOptions<SupervisionOptions> options, TimeProvider clock, INotifier notifier, SupervisionNotices notices, IStringLocalizer<ChangeAgentAcademy.Resources.SharedText> shared, IStringLocalizer<SupervisionText> t)
 {
     public const int MinimumForAggregates = 3;
 
@@ -123,6 +123,11 @@ public sealed class SupervisionService(
             errors.Add(members.Count < 1 ? t["ChooseMembers"] : t["SizeRefused", members.Count, Options.HardMaximum]);
         }
 
+        if (members.Contains(actor))
+        {
+            errors.Add(shared["CannotGrantYourself"]);
+        }
+
         var validMembers = await InRoles(Options.MemberRoles).CountAsync(u => members.Contains(u.Id), ct);
         if (validMembers != members.Count)
         {
@@ -164,6 +169,12 @@ public sealed class SupervisionService(
 
     public async Task<Outcome> AddMemberAsync(SupervisionGroup group, Guid person, Guid actor, CancellationToken ct = default)
     {
+        if (person == actor)
+        {
+            // Separation of duties (AccessGrants): a member place opens the group's notes; nobody takes one themself.
+            return Outcome.Fail(shared["CannotGrantYourself"]);
+        }
+
         if (!await InRoles(Options.MemberRoles).AnyAsync(u => u.Id == person, ct))
         {
             return Outcome.Fail(t["ChooseMembersFromList"]);
@@ -201,6 +212,7 @@ public sealed class SupervisionService(
         }
 
         db.AddAudit(now, actor, "supervision.member-added", group.Id.ToString(), person.ToString());
+        await AccessGrants.NotifyAsync(db, notifier, shared, [.. current, group.SupervisorId], AccessGrants.Kind.GroupMember, group.Id.ToString(), group.Name, person, actor, $"/supervision/{group.Id}", now, ct);
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(group.Id, ct);
         return SizeWarning(current.Count + 1) is { } warning ? Outcome.Success(warning) : Outcome.Success();

@@ -595,6 +595,26 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.ToTable("core_audit", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Data.SessionGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("core_session_generation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -620,6 +640,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("core_teams", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("core_sessions", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>

@@ -597,6 +597,26 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("core_audit", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Data.SessionGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("core_session_generation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -622,6 +642,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("core_teams", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("core_sessions", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>

@@ -584,6 +584,26 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("core_audit", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Data.SessionGeneration", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("core_session_generation", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Data.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -609,6 +629,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("core_teams", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Device")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("core_sessions", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Notifications.Data.InboxItem", b =>

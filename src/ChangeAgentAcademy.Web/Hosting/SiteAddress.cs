@@ -1,0 +1,93 @@
+using ChangeAgentAcademy.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ChangeAgentAcademy.Web.Hosting;
+
+/// <summary>Section <c>Site</c>.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>The address people reach the site at (scheme, host, optional port and path base). Required in Production.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Proxies (IP addresses) and networks (CIDR) whose X-Forwarded-For/Proto/Host headers are believed.
+    /// Empty: forwarded headers are ignored, whoever sends them.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>The configured public address (<c>Site:PublicUrl</c>, else <c>Mail:SiteUrl</c>), or null when none is set.</summary>
+    public static string? Configured(IConfiguration configuration)
+    {
+        var value = configuration[$"{Section}:{nameof(PublicUrl)}"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = configuration["Mail:SiteUrl"];
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>An absolute http(s) address without query or fragment, or null.</summary>
+    public static Uri? Parse(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo)
+            ? uri
+            : null;
+}
+
+/// <summary>
+/// The configured public address; without one (development, tests) the address the server listens on, with a
+/// wildcard host read as <c>localhost</c>, so a site started with <c>--urls http://0.0.0.0:8080</c> mails links to port 8080.
+/// </summary>
+public sealed class SiteAddress(IConfiguration configuration, IServer server) : ISiteAddress
+{
+    private string? resolved;
+
+    public string BaseUrl => resolved ??= Resolve();
+
+    public string Absolute(string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        if (!relativePath.StartsWith('/') || relativePath.StartsWith("//", StringComparison.Ordinal) || relativePath.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A site-relative path starting with one '/' is expected.", nameof(relativePath));
+        }
+
+        return BaseUrl + relativePath;
+    }
+
+    private string Resolve()
+    {
+        if (SiteOptions.Parse(SiteOptions.Configured(configuration)) is { } configured)
+        {
+            return configured.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? configuration["Urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return FromListeningAddress(listening);
+    }
+
+    /// <summary><c>http://0.0.0.0:8080</c> → <c>http://localhost:8080</c>; <c>http://+:80</c> → <c>http://localhost:80</c>.</summary>
+    public static string FromListeningAddress(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return "http://localhost";
+        }
+
+        var text = address.Trim();
+        foreach (var wildcard in new[] { "://0.0.0.0", "://[::]", "://+", "://*" })
+        {
+            text = text.Replace(wildcard, "://localhost", StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : "http://localhost";
+    }
+}
