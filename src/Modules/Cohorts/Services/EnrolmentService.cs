@@ -6,6 +6,7 @@ using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
@@ -25,7 +26,10 @@ public sealed record EnrolmentOutcome(IReadOnlyList<string> Errors, int Enrolled
 /// <summary>
 /// Who may join which cohort, capacity and the waiting list, requests and their approval. Each call is
 /// all or nothing: one refused person in a batch saves nothing. Every change is audited and mailed to
-/// the person concerned in their own language.
+/// the person concerned in their own language. Every change to a cohort's places runs in a transaction
+/// that first locks the cohort (<see cref="LockPlacesAsync"/>) and only then reads places, members and
+/// requests: two enrolments, approvals or withdrawals at once take turns, so a cohort is never
+/// overfilled, nobody is promoted twice and a person has one place.
 /// </summary>
 public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> t)
 {
@@ -46,6 +50,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     /// <summary>A leader enrols members of their own teams (or themselves into a leader track); an administrator anyone.</summary>
     public async Task<EnrolmentOutcome> EnrolAsync(Guid cohortId, IReadOnlyCollection<Guid> ids, Guid actorId, bool isAdministrator, CancellationToken ct = default)
     {
+        await using var transaction = await LockPlacesAsync(cohortId, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (cohort is null)
         {
@@ -81,6 +86,8 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
 
         // In the order given: when places run out, the later names go to the waiting list.
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, ids.Distinct().Select(id => people[id]), actorId, ct);
+        await transaction.CommitAsync(ct);
+        jobs.Trigger("notifications:outbox");
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 
@@ -110,10 +117,10 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         return errors;
     }
 
+    /// <summary>Inside the transaction of <see cref="LockPlacesAsync"/>; the caller commits.</summary>
     private async Task<(int Enrolled, int Waitlisted)> AddMembersAsync(Cohort cohort, IEnumerable<Person> people, Guid actorId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var taken = await db.Set<CohortMember>().CountAsync(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Enrolled, ct);
         int enrolled = 0, waitlisted = 0;
         var added = new List<(Person Person, CohortMember Member)>();
@@ -154,14 +161,37 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        jobs.Trigger("notifications:outbox");
         return (enrolled, waitlisted);
+    }
+
+    /// <summary>
+    /// Begins the transaction for a change to a cohort's places and waits until no other such change to
+    /// the same cohort is under way: PostgreSQL locks the cohort's row (FOR UPDATE), SQL Server takes an
+    /// update lock on it, and SQLite's transaction (BEGIN IMMEDIATE) already holds the database's one write
+    /// lock. Read places, members and requests only after this, so the counts are the committed ones.
+    /// </summary>
+    private async Task<IDbContextTransaction> LockPlacesAsync(Guid cohortId, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        switch (SqlDialect.Of(db).Engine)
+        {
+            case SqlEngine.Postgres:
+                await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM \"cohorts_cohorts\" WHERE \"Id\" = {0} FOR UPDATE", [cohortId], ct);
+                break;
+            case SqlEngine.SqlServer:
+                await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM \"cohorts_cohorts\" WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE \"Id\" = {0}", [cohortId], ct);
+                break;
+            default:
+                break;
+        }
+
+        return transaction;
     }
 
     /// <summary>The person leaves (or is removed). If they held a place, the first on the waiting list gets it and is told.</summary>
     public async Task<EnrolmentOutcome> WithdrawAsync(Guid cohortId, Guid personId, Guid actorId, bool mayManageCohort, CancellationToken ct = default)
     {
+        await using var transaction = await LockPlacesAsync(cohortId, ct);
         var member = await db.Set<CohortMember>().FirstOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (member is null || cohort is null)
@@ -176,7 +206,6 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var heldPlace = member.Status == MemberStatus.Enrolled;
         member.Status = MemberStatus.Withdrawn;
         member.ChangedUtc = now;
@@ -215,6 +244,8 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     /// <summary>A trainee asks for a place; their team's leader is told.</summary>
     public async Task<EnrolmentOutcome> RequestAsync(Guid cohortId, Guid personId, CancellationToken ct = default)
     {
+        // Locked too, so a double click cannot leave two open requests.
+        await using var transaction = await LockPlacesAsync(cohortId, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (cohort is null)
         {
@@ -244,6 +275,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         var leader = (await PeopleAsync([person.LeaderId!.Value], ct))[person.LeaderId.Value];
         await MailAsync(leader, "MailRequest", person.Name, cohort.Name);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         jobs.Trigger("notifications:outbox");
         return new EnrolmentOutcome([], 0, 0);
     }
@@ -251,6 +283,14 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     /// <summary>The person's leader (or an administrator) approves or declines; nobody decides their own request.</summary>
     public async Task<EnrolmentOutcome> DecideAsync(Guid requestId, bool approve, string? message, Guid actorId, bool isAdministrator, CancellationToken ct = default)
     {
+        // The request's cohort, untracked, only to know which cohort to lock; the request is read again under the lock.
+        var cohortId = await db.Set<EnrolmentRequest>().Where(r => r.Id == requestId).Select(r => (Guid?)r.CohortId).FirstOrDefaultAsync(ct);
+        if (cohortId is null)
+        {
+            return EnrolmentOutcome.Fail(t["RequestNotPending"]);
+        }
+
+        await using var transaction = await LockPlacesAsync(cohortId.Value, ct);
         var request = await db.Set<EnrolmentRequest>().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || request.Status != RequestStatus.Pending)
         {
@@ -279,6 +319,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             db.AddAudit(now, actorId, "cohorts.request-declined", cohort.Id.ToString(), person.Id.ToString());
             await MailAsync(person, "MailDeclined", cohort.Name, string.IsNullOrWhiteSpace(message) ? "-" : message.Trim());
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             jobs.Trigger("notifications:outbox");
             return new EnrolmentOutcome([], 0, 0);
         }
@@ -292,6 +333,8 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         request.Message = message?.Trim();
         db.AddAudit(now, actorId, "cohorts.request-approved", cohort.Id.ToString(), person.Id.ToString());
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, [person], actorId, ct);
+        await transaction.CommitAsync(ct);
+        jobs.Trigger("notifications:outbox");
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 

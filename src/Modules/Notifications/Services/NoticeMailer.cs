@@ -18,7 +18,44 @@ public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, Programme
 {
     public const int BatchSize = 2000;
 
+    /// <summary>Key of PostgreSQL's advisory lock for this step ("notice" in ASCII).</summary>
+    private const long PostgresLockKey = 0x6E6F74696365;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        // One run at a time on every node: two drains at once (a trigger and the minute's run, two nodes)
+        // would read the same pending notices and queue their mail twice. The lock ends with the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockAsync(cancellationToken);
+        var queued = await QueueAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return queued;
+    }
+
+    private async Task LockAsync(CancellationToken cancellationToken)
+    {
+        switch (SqlDialect.Of(db).Engine)
+        {
+            case SqlEngine.Postgres:
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", cancellationToken);
+                break;
+            case SqlEngine.SqlServer:
+                await db.Database.ExecuteSqlRawAsync(
+                    "DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = N'notifications:notice-mailer', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000; "
+                    + "IF @granted < 0 THROW 50000, 'notifications:notice-mailer lock not granted', 1;",
+                    cancellationToken);
+                break;
+            default:
+                // SQLite: the transaction began with BEGIN IMMEDIATE, which holds the database's one write lock.
+                break;
+        }
+    }
+
+    private async Task<int> QueueAsync(CancellationToken cancellationToken)
     {
         var now = time.UtcNow;
         var digestUsers = db.Set<NotificationPreference>().Where(p => p.Mode == DeliveryMode.DailyDigest).Select(p => p.UserId);
