@@ -284,7 +284,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         var page = await trainer.GetStringAsync($"/cohorts/{cohort}");
 
         Assert.Contains(unit.Members[1].DisplayName, page);
-        Assert.Contains("0 of 30 lessons", page);
+        Assert.Contains("0 of 31 lessons", page);
         // Cohort with trainers, members, lessons done, assignment counts (the programme's outline is a per-node snapshot).
         Assert.InRange(site.Queries.For($"/cohorts/{cohort}"), 1, 4);
     }
@@ -317,11 +317,11 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         var xlsx = await (await leader.GetAsync("/team/export.xlsx")).Content.ReadAsByteArrayAsync();
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
 
-        Assert.Contains("1 of 30 lessons", page);
+        Assert.Contains("1 of 31 lessons", page);
         // Teams with members and cohorts, lessons done, assignment counts, open cohorts.
         Assert.InRange(queries, 1, 4);
         Assert.Contains($"\"{unit.Members[0].DisplayName}\"", csv);
-        Assert.Contains("\"1\",\"30\"", csv);
+        Assert.Contains("\"1\",\"31\"", csv);
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => (string)r["Name"] == unit.Members[0].DisplayName && r["Lessons done"]?.ToString() == "1");
     }

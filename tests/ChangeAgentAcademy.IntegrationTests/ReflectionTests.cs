@@ -14,9 +14,9 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
 {
     private const string Reflection = "Today I noticed that asking my colleagues first changed the plan. Marker-7f3a: I will ask before I propose.";
 
-    private async Task<(TestCohort Cohort, AssignmentWork Work)> ReleasedAsync(int trainees = 2)
+    private async Task<(TestCohort Cohort, AssignmentWork Work)> ReleasedAsync(int trainees = 2, int cadenceWeeks = 1)
     {
-        var cohort = await site.CohortAsync(trainees);
+        var cohort = await site.CohortAsync(trainees, cadenceWeeks);
         site.MoveTo(cohort.FirstReleaseUtc.AddMinutes(1));
         await site.DispatchAsync();
         var work = (await site.WorkAsync(cohort.Id)).First(w => w.UserId == cohort.Trainees[0].Id && w.LessonKey.EndsWith("/reflection"));
@@ -302,7 +302,8 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     [Fact]
     public async Task Reminder_WrittenByTheDatabase_InTheRecipientsLanguage_WithDueTime_OpensFromTheInbox()
     {
-        var (cohort, work) = await ReleasedAsync(2);
+        // Every other week, the default: at a weekly cadence module 2's practical falls due with module 1's reflection.
+        var (cohort, work) = await ReleasedAsync(2, cadenceWeeks: 2);
         var swede = cohort.Trainees[0];
         await site.WithScopeAsync(async (_, db) => await db.Users.Where(u => u.Id == swede.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "sv")));
         site.MoveTo(work.DueUtc.AddHours(-47));
@@ -349,7 +350,7 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
             site.MoveTo(cohort.FirstReleaseUtc.AddMinutes(1));
             await Task.WhenAll(site.DispatchAsync(), site.DispatchAsync());
             var work = await site.WorkAsync(cohort.Id);
-            site.MoveTo(work.First(w => w.LessonKey.EndsWith("/reflection")).DueUtc.AddHours(-47)); // the two assignments open together, in either order
+            site.MoveTo(work.First(w => w.LessonKey.EndsWith("/practical")).DueUtc.AddHours(-47)); // the two assignments open together, in either order
             await Task.WhenAll(site.DispatchAsync(), site.DispatchAsync());
             var people = cohort.Trainees.Select(t => t.Id).ToList();
             var notices = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().Where(i => people.Contains(i.UserId)).Select(i => i.Key).ToListAsync());
@@ -358,7 +359,7 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
             Assert.Equal(8, work.Count);
             Assert.Equal(notices.Count, notices.Distinct().Count());
             Assert.Equal(8, notices.Count(k => k.StartsWith("reflections:released:")));
-            // Two days before the reflection's due date: its reminder is due, the practical's (due later) not yet.
+            // Two days before the practical's due date: its reminder is due, the reflection's (due a week later) not yet.
             Assert.Equal(4, notices.Count(k => k.StartsWith("reflections:remind:")));
             Assert.Equal(4, reminders);
         }

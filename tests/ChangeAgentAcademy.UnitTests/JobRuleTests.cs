@@ -43,9 +43,9 @@ public class JobRuleTests
     }
 
     [Fact]
-    public void CohortEndDate_IsEightCadencePeriodsAfterStart()
+    public void CohortEndDate_IsTenCadencePeriodsAfterStart()
     {
-        Assert.Equal(new DateOnly(2027, 2, 23), CloseEndedCohortsJob.EndDate(new DateOnly(2026, 11, 3), 2));
+        Assert.Equal(new DateOnly(2027, 3, 23), CloseEndedCohortsJob.EndDate(new DateOnly(2026, 11, 3), 2));
     }
 
     private sealed class RecordingManager : IRecurringJobManager

@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Cohorts.Jobs;
 
 /// <summary>
-/// Closes cohorts whose programme has run its course (every module released and one more cadence
-/// period passed), so they stop taking enrolments. A set-based conditional update: safe to run twice.
+/// Closes cohorts whose programme has run its course (every module released and three more cadence
+/// periods passed), so they stop taking enrolments, reminders and review. A set-based conditional update: safe to run twice.
 /// </summary>
 public sealed class CloseEndedCohortsJob(AppDbContext db, ProgrammeTime time) : IRecurringJob
 {
     public const string Id = "cohorts:close-ended";
 
-    /// <summary>Seven modules, and a last period to finish the last one.</summary>
-    public const int PeriodsPerProgramme = 8;
+    /// <summary>
+    /// Seven modules, and three more periods: the last module's practical is due four weeks after it opens
+    /// and its reflection a week later, and trainers still need time to review both
+    /// (content/README.md, "Due dates"; checked by ContentRuleTests).
+    /// </summary>
+    public const int PeriodsPerProgramme = 10;
 
     public async Task<int> CloseAsync(CancellationToken cancellationToken)
     {
