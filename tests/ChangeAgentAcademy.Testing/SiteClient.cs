@@ -65,6 +65,13 @@ public sealed partial class SiteClient(HttpClient http)
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The antiforgery request token of the first form on <paramref name="formPage"/> (its cookie stays in this client).</summary>
+    public async Task<string> TokenAsync(string formPage)
+    {
+        var token = TokenPattern().Match(await GetStringAsync(formPage));
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 }

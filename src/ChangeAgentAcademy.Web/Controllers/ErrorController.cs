@@ -27,7 +27,9 @@ public sealed class ErrorController : Controller
     [Route("error")]
     public IActionResult Exception()
     {
-        var code = Response.StatusCode >= 400 ? Response.StatusCode : 500;
+        // Asked for directly (no failed request behind it), there is no error to show: not found.
+        var failed = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        var code = Response.StatusCode >= 400 ? Response.StatusCode : failed ? 500 : 404;
         Response.StatusCode = code;
         return View("Error", Known.Contains(code) ? code : 500);
     }

@@ -61,6 +61,7 @@ public static class AcademyPipeline
 
             await next(context);
         });
+        app.UseMiddleware<InputGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

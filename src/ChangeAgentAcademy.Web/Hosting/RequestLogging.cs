@@ -20,11 +20,22 @@ internal sealed class RequestLogging(RequestDelegate next, ILogger<RequestLoggin
                 logger.LogInformation(
                     "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms for {PersonId}",
                     context.Request.Method,
-                    context.Request.Path.Value,
+                    LoggedPath(context.Request.Path),
                     context.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     context.User.PersonId());
             }
         }
     }
+
+    /// <summary>
+    /// The path as it may be written to a log: the calendar feed's secret (<c>/calendar/{token}.ics</c>,
+    /// any spelling the router accepts) becomes <c>/calendar/***</c>.
+    /// </summary>
+    internal static string? LoggedPath(PathString path) =>
+        path.StartsWithSegments("/calendar", StringComparison.OrdinalIgnoreCase, out var rest)
+        && rest.HasValue && rest.Value != "/"
+        && !string.Equals(rest.Value, "/renew", StringComparison.OrdinalIgnoreCase)
+            ? "/calendar/***"
+            : path.Value;
 }

@@ -94,8 +94,8 @@ public sealed class Startup : ModuleStartup
         {
             e.ToTable("reflections_calendar_feeds");
             e.HasKey(x => x.UserId);
-            e.Property(x => x.Token).HasMaxLength(64);
-            e.HasIndex(x => x.Token).IsUnique();
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
         });
         modelBuilder.Entity<PracticalLog>(e =>
         {

@@ -174,6 +174,13 @@ public sealed class ScheduleController(AppDbContext db, ICohortDirectory cohorts
         return refusal ?? View(await ModelAsync(cohortId));
     }
 
+    private async Task<IActionResult> RefusedAsync(Guid cohortId)
+    {
+        // The page lists every error in ModelState (the binder's date-range message among them).
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", await ModelAsync(cohortId));
+    }
+
     [HttpPost("{cohortId:guid}/move/{scheduleId:long}")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Move(Guid cohortId, long scheduleId, [FromForm] DateTime? release, [FromForm] DateTime? due)
@@ -188,6 +195,12 @@ public sealed class ScheduleController(AppDbContext db, ICohortDirectory cohorts
         if (row is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A date outside the sane range (the binder said so): nothing moves.
+            return await RefusedAsync(cohortId);
         }
 
         var newRelease = release is { } r && row.ReleasedUtc is null ? ScheduleRules.LocalToUtc(r, time.Zone) : row.ReleaseUtc;
@@ -229,6 +242,11 @@ public sealed class ScheduleController(AppDbContext db, ICohortDirectory cohorts
         if (item is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await RefusedAsync(cohortId);
         }
 
         var newDue = due is { } d ? ScheduleRules.LocalToUtc(d, time.Zone) : (DateTime?)null;

@@ -168,12 +168,16 @@ public class TrainerDigest
     public DateTime CreatedUtc { get; set; }
 }
 
-/// <summary>A person's secret calendar-feed token; renewing it replaces the row, so the old URL stops working.</summary>
+/// <summary>
+/// A person's secret calendar feed: only the SHA-256 of the token in the URL is stored (the token is shown
+/// once, when it is made). Renewing replaces the hash, so the old URL stops working.
+/// </summary>
 public class CalendarFeed
 {
     public Guid UserId { get; set; }
 
-    public string Token { get; set; } = "";
+    /// <summary>Lower-case hex SHA-256 of the token.</summary>
+    public string TokenHash { get; set; } = "";
 
     public DateTime CreatedUtc { get; set; }
 }

@@ -15,22 +15,26 @@ public sealed record CalendarEntry(string Uid, string Title, DateTime StartsUtc,
 
 public sealed class CalendarFeedService(AppDbContext db, NoticeWriter writer, ProgrammeTime time, IEnumerable<ChangeAgentAcademy.Modules.IPersonEvents> events)
 {
-    public async Task<string> TokenAsync(Guid personId, bool renew, CancellationToken ct = default)
+    /// <summary>
+    /// Makes the person's feed if they have none (or a new token when <paramref name="renew"/>) and
+    /// returns the token, which is stored only as a hash; null when the feed already exists and is kept.
+    /// </summary>
+    public async Task<string?> TokenAsync(Guid personId, bool renew, CancellationToken ct = default)
     {
         var feed = await db.Set<CalendarFeed>().FirstOrDefaultAsync(f => f.UserId == personId, ct);
         if (feed is not null && !renew)
         {
-            return feed.Token;
+            return null;
         }
 
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
         if (feed is null)
         {
-            db.Set<CalendarFeed>().Add(new CalendarFeed { UserId = personId, Token = token, CreatedUtc = time.UtcNow });
+            db.Set<CalendarFeed>().Add(new CalendarFeed { UserId = personId, TokenHash = Hash(token), CreatedUtc = time.UtcNow });
         }
         else
         {
-            feed.Token = token;
+            feed.TokenHash = Hash(token);
             feed.CreatedUtc = time.UtcNow;
         }
 
@@ -39,15 +43,22 @@ public sealed class CalendarFeedService(AppDbContext db, NoticeWriter writer, Pr
         return token;
     }
 
-    /// <summary>The feed for a token, or null for an unknown (or renewed-away) token.</summary>
-    public async Task<string?> FeedAsync(string token, string siteUrl, CancellationToken ct = default)
+    /// <summary>The stored form of a token: 192 random bits need no salt or slow hash, and the lookup stays one indexed read.</summary>
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token))).ToLowerInvariant();
+
+    /// <summary>True for text shaped like a token (48 lower-case hex digits); anything else is refused before the database.</summary>
+    public static bool IsWellFormed(string? token) => token is { Length: 48 } && token.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
+
+    /// <summary>The feed for a token, or null for a malformed, unknown (or renewed-away) token.</summary>
+    public async Task<string?> FeedAsync(string? token, string siteUrl, CancellationToken ct = default)
     {
-        if (token.Length is < 16 or > 64)
+        if (!IsWellFormed(token))
         {
             return null;
         }
 
-        var feed = await db.Set<CalendarFeed>().AsNoTracking().FirstOrDefaultAsync(f => f.Token == token, ct);
+        var hash = Hash(token!);
+        var feed = await db.Set<CalendarFeed>().AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
         if (feed is null)
         {
             return null;

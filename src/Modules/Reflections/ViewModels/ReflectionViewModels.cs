@@ -127,4 +127,4 @@ public sealed record LogEditorViewModel(
     IReadOnlyList<TextSegment>? Findings,
     IReadOnlyList<FindingKind> FindingKinds);
 
-public sealed record CalendarPageViewModel(string FeedUrl, IReadOnlyList<CalendarEntry> Upcoming);
+public sealed record CalendarPageViewModel(string? FeedUrl, IReadOnlyList<CalendarEntry> Upcoming);

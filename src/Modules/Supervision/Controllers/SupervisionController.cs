@@ -9,6 +9,7 @@ using ChangeAgentAcademy.Supervision.ViewModels;
 using ChangeAgentAcademy.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public sealed class SupervisionController(
             ModelState.AddModelError(nameof(form.Name), t["NameTooLong", 200]);
         }
 
-        if (form.StartDate is null)
+        if (form.StartDate is null && ModelState.GetFieldValidationState(nameof(form.StartDate)) != ModelValidationState.Invalid)
         {
             ModelState.AddModelError(nameof(form.StartDate), t["StartDateRequired"]);
         }
@@ -419,6 +420,11 @@ public sealed class SupervisionController(
         if (string.IsNullOrWhiteSpace(value) || !DateTime.TryParseExact(value.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return t["ChooseDateTime"];
+        }
+
+        if (!InputDates.IsSane(local))
+        {
+            return t["DateOutOfRange", InputDates.MinYear, InputDates.MaxYear];
         }
 
         SessionCalendar.LocalToUtc(local, TimeZoneInfo.FindSystemTimeZoneById(timeZone), out utc);

@@ -100,7 +100,9 @@ public sealed class WorkshopRequestsController(
 
         if (form.Date is null)
         {
-            ModelState.AddModelError(prefix + nameof(form.Date), t["DateRequired"]);
+            // The fields post without the prefix: a date refused by binding (out of range) shows under the field.
+            var refused = ModelState[nameof(form.Date)]?.Errors.Select(e => e.ErrorMessage).FirstOrDefault();
+            ModelState.AddModelError(prefix + nameof(form.Date), refused ?? t["DateRequired"]);
         }
         else if (form.Date < time.Today)
         {

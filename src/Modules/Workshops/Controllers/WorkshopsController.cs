@@ -8,6 +8,7 @@ using ChangeAgentAcademy.Workshops.Services;
 using ChangeAgentAcademy.Workshops.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -301,7 +302,7 @@ public sealed class WorkshopsController(
         }
 
         ValidateTitlePlace(form.Title, form.Place, "");
-        if (form.Date is null)
+        if (form.Date is null && ModelState.GetFieldValidationState(nameof(form.Date)) != ModelValidationState.Invalid)
         {
             ModelState.AddModelError(nameof(form.Date), t["DateRequired"]);
         }
