@@ -40,6 +40,34 @@ public abstract class KitTests<TSite>(TSite site) : IClassFixture<TSite> where T
     private const string RubricFile = "---\nid: rubric-reflection\ntitle: Reflection rubric\nkind: rubric\nfor: reflection\ncriteria:\n  - id: own-practice\n    name: Grounded-in-practice-7c1\n    levels: [Level-one-7c1, Level-two-7c1, Level-three-7c1]\n  - id: next-step\n    name: A-next-step-7c1\n    levels: [Vague, Named, Tried]\n---\nGuidance-for-reviewers-7c1.\n";
 
     [Fact]
+    public async Task ShippedKit_ImportedWithoutIssues_EveryDocumentAndRubricInFourLanguages()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "ChangeAgentAcademy.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var root = Path.Combine(dir.FullName, "content");
+        var report = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<ContentImporter>().ImportAsync(root, null));
+        var counts = await site.WithScopeAsync(async (_, db) => new
+        {
+            Documents = await db.Set<KitDocument>().CountAsync(d => !d.Id.StartsWith("zz")),
+            Texts = await db.Set<KitDocumentText>().Where(t => !t.DocId.StartsWith("zz")).GroupBy(t => t.Language).Select(g => g.Count()).ToListAsync(),
+            Assignments = await db.Set<Lesson>().CountAsync(l => !l.Key.StartsWith("zz") && l.Kind != LessonKind.Lesson),
+            Rubrics = await db.Set<AssignmentRubric>().Where(r => !r.LessonKey.StartsWith("zz")).GroupBy(r => r.Language).Select(g => g.Count()).ToListAsync(),
+            Objectives = await db.Set<ModuleText>().CountAsync(t => !t.ModuleId.StartsWith("zz") && t.ObjectivesHtml != null),
+        });
+
+        Assert.True(Directory.Exists(Path.Combine(root, "en", "kit")), root);
+        Assert.Empty(report.Issues);
+        Assert.True(counts.Documents >= 21, $"{counts.Documents} kit documents");
+        Assert.Equal([counts.Documents, counts.Documents, counts.Documents, counts.Documents], counts.Texts);
+        Assert.Equal([counts.Assignments, counts.Assignments, counts.Assignments, counts.Assignments], counts.Rubrics);
+        Assert.Equal(8 * 4, counts.Objectives);
+    }
+
+    [Fact]
     public async Task TrainerGuide_TraineeGets404AndNoListing_TrainerAndSupervisorRead()
     {
         var guide = Unique("zz-guide-");
@@ -109,9 +137,11 @@ public abstract class KitTests<TSite>(TSite site) : IClassFixture<TSite> where T
         var trainer = await SiteClient.SignedInAsync(site, cohort.Trainer.Email!, SiteClient.TestPassword);
 
         var writing = WebUtility.HtmlDecode(await trainee.GetStringAsync($"/reflections/{work.Id}"));
+        var submitted = await trainee.PostFormAsync($"/reflections/{work.Id}", $"/reflections/{work.Id}/submit", new Dictionary<string, string> { ["text"] = "I asked my colleagues first and learned to wait.", ["token"] = "kit-1", ["confirm"] = "false" });
         var review = WebUtility.HtmlDecode(await trainer.GetStringAsync($"/review/{work.Id}"));
 
         Assert.Contains(firstCriterion, writing);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Contains(firstCriterion, review);
         Assert.Contains("Feedback guidance for the reviewer", review);
         Assert.DoesNotContain("Feedback guidance for the reviewer", writing);

@@ -111,5 +111,33 @@ public class ShippedKitTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void KitLinksInLessons_PointAtDocumentsAndGlossaryTermsThatExist()
+    {
+        var broken = new List<string>();
+        var links = 0;
+        foreach (var language in Languages)
+        {
+            var kit = Path.Combine(ContentRoot(), language, ContentImporter.KitFolder);
+            var glossary = Path.Combine(kit, "glossary.md");
+            var terms = ContentFile.Parse(glossary, File.ReadAllText(glossary), ContentRole.Kit).Content?.Meta.Terms?.Select(t => t.Id).ToHashSet() ?? [];
+            foreach (var file in Directory.GetFiles(Path.Combine(ContentRoot(), language), "*.md", SearchOption.AllDirectories))
+            {
+                foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\]\(/learn/kit/([a-z0-9-]+)(?:#([a-z0-9-]+))?\)"))
+                {
+                    links++;
+                    var doc = m.Groups[1].Value;
+                    if (!File.Exists(Path.Combine(kit, doc + ".md")) || (m.Groups[2].Success && (doc != "glossary" || !terms.Contains(m.Groups[2].Value))))
+                    {
+                        broken.Add($"{Path.GetRelativePath(ContentRoot(), file)}: {m.Value}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(links >= 32, $"{links} kit links");
+        Assert.Empty(broken);
+    }
+
     private static bool Report(ContentIssue issue) => issue is not null;
 }
