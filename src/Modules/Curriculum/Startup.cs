@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("/learn", "NavLearn", typeof(CurriculumText), 10, CurriculumPermissions.Read),
+        new("/learn/kit", "NavKit", typeof(CurriculumText), 11, CurriculumPermissions.Read),
         new("/curriculum/admin", "NavAuthoring", typeof(CurriculumText), 700, CurriculumPermissions.Edit),
     ];
 
@@ -56,6 +57,7 @@ public sealed class Startup : ModuleStartup
             e.Property(t => t.Title).HasMaxLength(200);
             e.Property(t => t.Summary).HasMaxLength(1000);
             e.Property(t => t.Hash).HasMaxLength(64);
+            e.Property(t => t.ObjectivesHash).HasMaxLength(64);
         });
         modelBuilder.Entity<Lesson>(e =>
         {
@@ -105,6 +107,34 @@ public sealed class Startup : ModuleStartup
             e.ToTable("curriculum_completions");
             e.HasKey(c => new { c.UserId, c.LessonKey });
             e.Property(c => c.LessonKey).HasMaxLength(201);
+        });
+        modelBuilder.Entity<KitDocument>(e =>
+        {
+            e.ToTable("curriculum_kit_documents");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).HasMaxLength(100);
+            e.Property(d => d.Kind).HasMaxLength(32);
+            e.Property(d => d.Audience).HasMaxLength(100);
+            e.Property(d => d.Track).HasMaxLength(32);
+        });
+        modelBuilder.Entity<KitDocumentText>(e =>
+        {
+            e.ToTable("curriculum_kit_texts");
+            e.HasKey(t => new { t.DocId, t.Language });
+            e.Property(t => t.DocId).HasMaxLength(100);
+            e.Property(t => t.Language).HasMaxLength(8);
+            e.Property(t => t.Title).HasMaxLength(200);
+            e.Property(t => t.Summary).HasMaxLength(1000);
+            e.Property(t => t.Hash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<AssignmentRubric>(e =>
+        {
+            e.ToTable("curriculum_rubrics");
+            e.HasKey(r => new { r.LessonKey, r.Language });
+            e.Property(r => r.LessonKey).HasMaxLength(201);
+            e.Property(r => r.Language).HasMaxLength(8);
+            e.Property(r => r.Title).HasMaxLength(200);
+            e.Property(r => r.Hash).HasMaxLength(64);
         });
         modelBuilder.Entity<CurriculumGeneration>(e =>
         {

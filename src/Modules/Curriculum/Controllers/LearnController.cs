@@ -33,7 +33,15 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
         var progress = modules.Select(m => Progress(snapshot, m, done)).ToList();
         var next = modules.SelectMany(m => m.Lessons).FirstOrDefault(l => !done.Contains(l.Key));
         var resume = next is null ? null : new ResumeLink(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, Language)?.Value.Title ?? next.Slug);
-        return View(new ProgrammeViewModel(progress, resume, placement?.CohortName, next is null && modules.Count > 0));
+        var track = TrackFor(placement, User);
+        var audiences = KitAccess.AudiencesOf(User);
+        var completion = snapshot.Kit
+            .Where(d => d.Kind == "completion" && (track is null || d.Track == track) && KitAccess.CanRead(d, audiences))
+            .Select(d => (d, Text: snapshot.KitText(d.Id, Language)))
+            .Where(x => x.Text is not null)
+            .Select(x => new CompletionCriteria(x.d.Track ?? "", x.Text!.Value.Title, x.Text.Value.Html, x.Text.Value.Language))
+            .ToList();
+        return View(new ProgrammeViewModel(progress, resume, placement?.CohortName, next is null && modules.Count > 0, completion));
     }
 
     [HttpGet("{module}")]
@@ -47,11 +55,12 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
 
         var done = await CompletedInAsync(item);
         var rows = item.Items.Select(i => Row(snapshot, i, done)).Where(r => r is not null).Select(r => r!).ToList();
-        var intro = snapshot.ModuleText(item.Id, Language)?.Value.IntroHtml ?? "";
+        var moduleText = snapshot.ModuleText(item.Id, Language)?.Value;
+        var intro = moduleText?.IntroHtml ?? "";
         var work = HttpContext.RequestServices.GetService<IAssignmentProgress>() is { } assignments
             ? (await assignments.ForModuleAsync(User.RequiredPersonId(), item.Id)).ToDictionary(a => a.LessonKey[(a.LessonKey.IndexOf('/') + 1)..])
             : null;
-        return View(new ModulePageViewModel(Progress(snapshot, item, done), intro, rows, work));
+        return View(new ModulePageViewModel(Progress(snapshot, item, done), intro, rows, work, moduleText?.ObjectivesHtml));
     }
 
     [HttpGet("{module}/{lesson}")]
@@ -81,7 +90,8 @@ public sealed class LearnController(CurriculumCatalog catalog, AppDbContext db, 
             text.Value.Language,
             done.Contains(current.Key),
             index > 0 ? Row(snapshot, item.Items[index - 1], done) : null,
-            index < item.Items.Count - 1 ? Row(snapshot, item.Items[index + 1], done) : null));
+            index < item.Items.Count - 1 ? Row(snapshot, item.Items[index + 1], done) : null,
+            current.Key));
     }
 
     /// <summary>Marks a lesson done (or, with done=false, not done). Idempotent: a double click stores one row.</summary>

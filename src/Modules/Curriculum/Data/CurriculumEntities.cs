@@ -45,6 +45,11 @@ public class ModuleText
     public string IntroHtml { get; set; } = "";
 
     public string Hash { get; set; } = "";
+
+    /// <summary>The module's learning objectives and further reading (objectives.md), rendered.</summary>
+    public string? ObjectivesHtml { get; set; }
+
+    public string? ObjectivesHash { get; set; }
 }
 
 /// <summary>A lesson or an assignment (reflection, practical) in a module. Key: "{module}/{lesson}".</summary>
@@ -171,4 +176,62 @@ public class CurriculumGeneration
     public int Id { get; set; }
 
     public long Generation { get; set; }
+}
+
+/// <summary>
+/// A document of the kit (content/{lang}/kit/{id}.md): a facilitator guide, worksheet, glossary,
+/// competency map, reading or a track's completion criteria. <see cref="Audience"/> says who may read it.
+/// </summary>
+public class KitDocument
+{
+    public string Id { get; set; } = "";
+
+    /// <summary>guide, worksheet, glossary, competency-map, reading, completion.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Comma-separated: trainee, trainer, leader, supervisor. Administrators read everything.</summary>
+    public string Audience { get; set; } = "";
+
+    /// <summary>Completion criteria only: the track they are for (trainee, leader).</summary>
+    public string? Track { get; set; }
+
+    public int Order { get; set; }
+}
+
+public class KitDocumentText
+{
+    public string DocId { get; set; } = "";
+
+    public string Language { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string Summary { get; set; } = "";
+
+    public string Html { get; set; } = "";
+
+    public string? TocHtml { get; set; }
+
+    public string Hash { get; set; } = "";
+}
+
+/// <summary>
+/// The rubric of one assignment in one language (content/{lang}/{module}/rubric-{kind}.md).
+/// <see cref="CriteriaJson"/> holds <see cref="Services.RubricCriterion"/>s: an id that is the same in
+/// every language (so a review can mark a level per criterion), a name and exactly three level descriptors.
+/// </summary>
+public class AssignmentRubric
+{
+    public string LessonKey { get; set; } = "";
+
+    public string Language { get; set; } = "";
+
+    public string Title { get; set; } = "";
+
+    public string CriteriaJson { get; set; } = "[]";
+
+    /// <summary>Feedback guidance for the reviewer, rendered from the file's body.</summary>
+    public string GuidanceHtml { get; set; } = "";
+
+    public string Hash { get; set; } = "";
 }

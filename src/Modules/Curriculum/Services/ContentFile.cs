@@ -26,6 +26,48 @@ public sealed class FrontMatter
     public int? DueOffsetDays { get; set; }
 
     public string? PracticalType { get; set; }
+
+    /// <summary>Kit documents: who may read them (trainee, trainer, leader, supervisor).</summary>
+    public List<string>? Audience { get; set; }
+
+    /// <summary>Completion criteria: the track they are for.</summary>
+    public string? Track { get; set; }
+
+    /// <summary>Rubrics: the assignment they are for (reflection, practical).</summary>
+    public string? For { get; set; }
+
+    public List<RubricCriterion>? Criteria { get; set; }
+
+    public List<GlossaryTerm>? Terms { get; set; }
+}
+
+/// <summary>One row of a rubric: a stable id (the same in every language), a name and three level descriptors.</summary>
+public sealed class RubricCriterion
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string>? Levels { get; set; }
+}
+
+public sealed class GlossaryTerm
+{
+    public string? Id { get; set; }
+
+    public string? Term { get; set; }
+
+    public string? Definition { get; set; }
+}
+
+/// <summary>What a content file is, which decides the front matter it must have.</summary>
+public enum ContentRole
+{
+    Module,
+    Item,
+    Objectives,
+    Rubric,
+    Kit,
 }
 
 /// <summary>
@@ -49,8 +91,20 @@ public static class ContentFile
 
     public static readonly IReadOnlyList<string> Kinds = ["lesson", "reflection", "practical"];
 
+    public static readonly IReadOnlyList<string> KitKinds = ["guide", "worksheet", "glossary", "competency-map", "reading", "completion"];
+
+    public static readonly IReadOnlyList<string> Audiences = ["trainee", "trainer", "leader", "supervisor"];
+
+    public static readonly IReadOnlyList<string> Tracks = ["trainee", "leader"];
+
+    /// <summary>A rubric has exactly this many levels per criterion.</summary>
+    public const int RubricLevels = 3;
+
     /// <summary>Parses <paramref name="text"/>; <paramref name="isModule"/> for module.md, which has no kind.</summary>
-    public static (ParsedContent? Content, ContentIssue? Issue) Parse(string file, string text, bool isModule)
+    public static (ParsedContent? Content, ContentIssue? Issue) Parse(string file, string text, bool isModule) =>
+        Parse(file, text, isModule ? ContentRole.Module : ContentRole.Item);
+
+    public static (ParsedContent? Content, ContentIssue? Issue) Parse(string file, string text, ContentRole role)
     {
         var lines = text.Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || lines[0].Trim() != "---")
@@ -82,17 +136,17 @@ public static class ContentFile
             return (null, new(file, 2, "Empty"));
         }
 
-        var issue = Check(file, meta, isModule, lines[1..end]);
+        var body = string.Join('\n', lines[(end + 1)..]).Trim('\n');
+        var issue = Check(file, meta, role, lines[1..end], body);
         if (issue is not null)
         {
             return (null, issue);
         }
 
-        var body = string.Join('\n', lines[(end + 1)..]).Trim('\n');
         return (new ParsedContent(meta, body), null);
     }
 
-    private static ContentIssue? Check(string file, FrontMatter meta, bool isModule, string[] yaml)
+    private static ContentIssue? Check(string file, FrontMatter meta, ContentRole role, string[] yaml, string body)
     {
         int LineOf(string key)
         {
@@ -110,14 +164,23 @@ public static class ContentFile
             return new(file, LineOf("title"), "Missing", "title");
         }
 
-        if (meta.Order is null)
+        if (meta.Order is null && role is not (ContentRole.Objectives or ContentRole.Rubric))
         {
             return new(file, LineOf("order"), "Missing", "order");
         }
 
-        if (isModule)
+        switch (role)
         {
-            return meta.Tracks is { Count: > 0 } ? null : new(file, LineOf("tracks"), "Tracks");
+            case ContentRole.Module:
+                return meta.Tracks is { Count: > 0 } ? null : new(file, LineOf("tracks"), "Tracks");
+            case ContentRole.Objectives:
+                return meta.Kind != "objectives" ? new(file, LineOf("kind"), "WrongKind", "objectives")
+                    : !HasList(body) ? new(file, yaml.Length + 2, "Objectives")
+                    : null;
+            case ContentRole.Rubric:
+                return CheckRubric(file, meta, LineOf, body);
+            case ContentRole.Kit:
+                return CheckKit(file, meta, LineOf);
         }
 
         if (meta.Kind is null || !Kinds.Contains(meta.Kind))
@@ -145,4 +208,90 @@ public static class ContentFile
 
         return null;
     }
+
+    private static ContentIssue? CheckRubric(string file, FrontMatter meta, Func<string, int> lineOf, string body)
+    {
+        if (meta.Kind != "rubric")
+        {
+            return new(file, lineOf("kind"), "WrongKind", "rubric");
+        }
+
+        if (meta.For is not ("reflection" or "practical") || Path.GetFileNameWithoutExtension(file) != "rubric-" + meta.For)
+        {
+            return new(file, lineOf("for"), "RubricFor", meta.For);
+        }
+
+        if (meta.Criteria is not { Count: >= 2 and <= 8 })
+        {
+            return new(file, lineOf("criteria"), "RubricShape", "criteria: 2-8");
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < meta.Criteria.Count; i++)
+        {
+            var c = meta.Criteria[i];
+            var where = $"criteria[{i + 1}]";
+            if (c.Id is null || !IsSlug(c.Id) || !ids.Add(c.Id))
+            {
+                return new(file, lineOf("criteria"), "RubricShape", where + ".id");
+            }
+
+            if (string.IsNullOrWhiteSpace(c.Name))
+            {
+                return new(file, lineOf("criteria"), "RubricShape", where + ".name");
+            }
+
+            if (c.Levels is not { Count: RubricLevels } || c.Levels.Any(string.IsNullOrWhiteSpace))
+            {
+                return new(file, lineOf("criteria"), "RubricShape", where + ".levels: " + RubricLevels);
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(body) ? new(file, 1, "RubricShape", "feedback guidance") : null;
+    }
+
+    private static ContentIssue? CheckKit(string file, FrontMatter meta, Func<string, int> lineOf)
+    {
+        if (meta.Kind is null || !KitKinds.Contains(meta.Kind))
+        {
+            return new(file, lineOf("kind"), "KitKind", meta.Kind);
+        }
+
+        // Facilitator guides are for the people who run sessions, never for trainees.
+        if (meta.Audience is not { Count: > 0 } || meta.Audience.Any(a => !Audiences.Contains(a)) || (meta.Kind == "guide" && meta.Audience.Contains("trainee")))
+        {
+            return new(file, lineOf("audience"), "Audience");
+        }
+
+        if (meta.Kind == "completion" && (meta.Track is null || !Tracks.Contains(meta.Track)))
+        {
+            return new(file, lineOf("track"), "Missing", "track");
+        }
+
+        if (meta.Kind == "glossary")
+        {
+            if (meta.Terms is not { Count: > 0 })
+            {
+                return new(file, lineOf("terms"), "GlossaryShape", "terms");
+            }
+
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < meta.Terms.Count; i++)
+            {
+                var t = meta.Terms[i];
+                if (t.Id is null || !IsSlug(t.Id) || !ids.Add(t.Id) || string.IsNullOrWhiteSpace(t.Term) || string.IsNullOrWhiteSpace(t.Definition))
+                {
+                    return new(file, lineOf("terms"), "GlossaryShape", $"terms[{i + 1}]");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Lower-case letters, digits and hyphens: ids that become anchors and keys.</summary>
+    public static bool IsSlug(string id) => id.Length is > 0 and <= 64 && id.All(ch => ch is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
+    private static bool HasList(string body) =>
+        body.Split('\n').Any(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal) || (l.Length > 2 && char.IsDigit(l.TrimStart()[0]) && l.TrimStart().Contains(". ", StringComparison.Ordinal)));
 }

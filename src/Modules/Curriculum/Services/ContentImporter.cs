@@ -25,7 +25,7 @@ public sealed class ImportReportHolder
 /// <see cref="ImportConflict"/> instead of overwriting the edit. A broken file is reported (file and line)
 /// and skipped; everything else is imported.
 /// </summary>
-public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(AppDbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, Guid? actorId, CancellationToken cancellationToken = default)
     {
@@ -47,6 +47,11 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
         var numbers = (await db.Set<LessonVersion>().GroupBy(v => new { v.LessonKey, v.Language }).Select(g => new { g.Key.LessonKey, g.Key.Language, Max = g.Max(v => v.Number) }).ToListAsync(cancellationToken))
             .ToDictionary(x => (x.LessonKey, x.Language), x => x.Max);
         var openConflicts = await db.Set<ImportConflict>().Where(c => c.Resolution == null).ToListAsync(cancellationToken);
+        var kit = new KitImport(
+            await db.Set<KitDocument>().ToDictionaryAsync(d => d.Id, cancellationToken),
+            await db.Set<KitDocumentText>().ToDictionaryAsync(t => (t.DocId, t.Language), cancellationToken),
+            await db.Set<AssignmentRubric>().ToDictionaryAsync(r => (r.LessonKey, r.Language), cancellationToken));
+        CheckTranslations(contentRoot, issues);
 
         foreach (var languageDir in Directory.GetDirectories(contentRoot).OrderBy(d => d, StringComparer.Ordinal))
         {
@@ -60,6 +65,12 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
             foreach (var moduleDir in Directory.GetDirectories(languageDir).OrderBy(d => d, StringComparer.Ordinal))
             {
                 var moduleId = Path.GetFileName(moduleDir);
+                if (moduleId == KitFolder)
+                {
+                    created += await ImportKitAsync(contentRoot, moduleDir, language, kit, issues, cancellationToken);
+                    continue;
+                }
+
                 var moduleFile = Path.Combine(moduleDir, "module.md");
                 if (!File.Exists(moduleFile))
                 {
@@ -108,7 +119,14 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
                     created++;
                 }
 
-                foreach (var file in Directory.GetFiles(moduleDir, "*.md").Where(f => Path.GetFileName(f) != "module.md").OrderBy(f => f, StringComparer.Ordinal))
+                var objectivesFile = Path.Combine(moduleDir, ObjectivesFile);
+                if (File.Exists(objectivesFile))
+                {
+                    created += await ImportObjectivesAsync(contentRoot, objectivesFile, text, issues, cancellationToken);
+                }
+
+                var files = Directory.GetFiles(moduleDir, "*.md").Select(Path.GetFileName).OfType<string>().Where(f => f is not ("module.md" or ObjectivesFile)).ToList();
+                foreach (var file in files.Where(f => !IsRubric(f)).Select(f => Path.Combine(moduleDir, f)).OrderBy(f => f, StringComparer.Ordinal))
                 {
                     var relative = Relative(contentRoot, file);
                     var raw = await File.ReadAllTextAsync(file, cancellationToken);
@@ -188,6 +206,12 @@ public sealed class ContentImporter(AppDbContext db, MarkdownRenderer renderer, 
                     state.ImportedHash = hash;
                     state.EditedSinceImport = false;
                     created++;
+                }
+
+                // After the assignments, so a rubric can find the assignment it is for.
+                foreach (var file in files.Where(IsRubric).Order(StringComparer.Ordinal))
+                {
+                    created += await ImportRubricAsync(contentRoot, Path.Combine(moduleDir, file), moduleId, language, lessons, kit, issues, cancellationToken);
                 }
             }
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Time;
@@ -16,7 +17,14 @@ public sealed record ModuleItem(string Id, int Order, IReadOnlyList<string> Trac
 
 public sealed record LessonText(long VersionId, int Number, string Language, string Title, int ReadingMinutes, string? Prompt, string Html, string? TocHtml);
 
-public sealed record ModuleTextView(string Language, string Title, string Summary, string IntroHtml);
+public sealed record ModuleTextView(string Language, string Title, string Summary, string IntroHtml, string? ObjectivesHtml = null);
+
+/// <summary>A kit document's structure: who reads it (<see cref="Audience"/>) and, for completion criteria, the track.</summary>
+public sealed record KitItem(string Id, string Kind, IReadOnlyList<string> Audience, string? Track, int Order);
+
+public sealed record KitText(string Language, string Title, string Summary, string Html, string? TocHtml);
+
+public sealed record RubricView(string LessonKey, string Language, string Title, IReadOnlyList<RubricRow> Criteria, string GuidanceHtml);
 
 /// <summary>A text in the reader's language, or in the programme's default language when it has no translation.</summary>
 public sealed record Localized<T>(T Value, bool IsFallback);
@@ -30,8 +38,14 @@ public sealed class CurriculumSnapshot(
     IReadOnlyList<ModuleItem> modules,
     IReadOnlyDictionary<(string, string), ModuleTextView> moduleTexts,
     IReadOnlyDictionary<(string, string), LessonText> lessonTexts,
-    string defaultLanguage)
+    string defaultLanguage,
+    IReadOnlyList<KitItem>? kit = null,
+    IReadOnlyDictionary<(string, string), KitText>? kitTexts = null,
+    IReadOnlyDictionary<(string, string), RubricView>? rubrics = null)
 {
+    private readonly IReadOnlyDictionary<(string, string), KitText> kitTexts = kitTexts ?? new Dictionary<(string, string), KitText>();
+    private readonly IReadOnlyDictionary<(string, string), RubricView> rubrics = rubrics ?? new Dictionary<(string, string), RubricView>();
+
     public long Generation { get; } = generation;
 
     public IReadOnlyList<ModuleItem> Modules { get; } = modules;
@@ -46,6 +60,15 @@ public sealed class CurriculumSnapshot(
 
     public Localized<LessonText>? LessonText(string key, string language) =>
         Resolve(lessonTexts, (key, language), (key, defaultLanguage));
+
+    /// <summary>The kit in order (kind, then order); callers filter by the reader's audiences.</summary>
+    public IReadOnlyList<KitItem> Kit { get; } = kit ?? [];
+
+    public Localized<KitText>? KitText(string docId, string language) =>
+        Resolve(kitTexts, (docId, language), (docId, defaultLanguage));
+
+    public Localized<RubricView>? Rubric(string lessonKey, string language) =>
+        Resolve(rubrics, (lessonKey, language), (lessonKey, defaultLanguage));
 
     private static Localized<T>? Resolve<T>(IReadOnlyDictionary<(string, string), T> texts, (string, string) wanted, (string, string) fallback) where T : class =>
         texts.TryGetValue(wanted, out var text) ? new(text, false)
@@ -96,6 +119,9 @@ public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOpti
         var published = await (from s in db.Set<LessonLanguageState>()
                                join v in db.Set<LessonVersion>() on s.PublishedVersionId equals v.Id
                                select new { v.LessonKey, v.Id, v.Number, v.Language, v.Title, v.ReadingMinutes, v.Prompt, v.Html, v.TocHtml }).AsNoTracking().ToListAsync(cancellationToken);
+        var kit = await db.Set<KitDocument>().AsNoTracking().ToListAsync(cancellationToken);
+        var kitTexts = await db.Set<KitDocumentText>().AsNoTracking().ToListAsync(cancellationToken);
+        var rubrics = await db.Set<AssignmentRubric>().AsNoTracking().ToListAsync(cancellationToken);
 
         var items = modules
             .OrderBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal)
@@ -111,8 +137,18 @@ public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOpti
         return new CurriculumSnapshot(
             generation,
             items,
-            moduleTexts.ToDictionary(t => (t.ModuleId, t.Language), t => new ModuleTextView(t.Language, t.Title, t.Summary, t.IntroHtml)),
+            moduleTexts.ToDictionary(t => (t.ModuleId, t.Language), t => new ModuleTextView(t.Language, t.Title, t.Summary, t.IntroHtml, t.ObjectivesHtml)),
             published.ToDictionary(p => (p.LessonKey, p.Language), p => new LessonText(p.Id, p.Number, p.Language, p.Title, p.ReadingMinutes, p.Prompt, p.Html, p.TocHtml)),
-            programme.Value.DefaultLanguage);
+            programme.Value.DefaultLanguage,
+            kit.OrderBy(d => KitKindOrder(d.Kind)).ThenBy(d => d.Order).ThenBy(d => d.Id, StringComparer.Ordinal)
+                .Select(d => new KitItem(d.Id, d.Kind, d.Audience.Split(',', StringSplitOptions.RemoveEmptyEntries), d.Track, d.Order)).ToList(),
+            kitTexts.ToDictionary(t => (t.DocId, t.Language), t => new KitText(t.Language, t.Title, t.Summary, t.Html, t.TocHtml)),
+            rubrics.ToDictionary(r => (r.LessonKey, r.Language), r => new RubricView(r.LessonKey, r.Language, r.Title, JsonSerializer.Deserialize<List<RubricRow>>(r.CriteriaJson, ContentImporter.RubricJson) ?? [], r.GuidanceHtml)));
+    }
+
+    private static int KitKindOrder(string kind)
+    {
+        var index = ContentFile.KitKinds.ToList().IndexOf(kind);
+        return index < 0 ? int.MaxValue : index;
     }
 }

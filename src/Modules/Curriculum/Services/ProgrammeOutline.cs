@@ -55,6 +55,14 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
         var moduleTitle = snapshot.ModuleText(item.ModuleId, language)?.Value.Title ?? item.ModuleId;
         return new AssignmentText(key, item.ModuleId, moduleTitle, text.Value.Title, text.Value.Prompt, text.Value.Html, $"/learn/{item.ModuleId}/{item.Slug}");
     }
+
+    public async Task<OutlineRubric?> RubricAsync(string key, string language, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await catalog.GetForOverviewAsync(cancellationToken);
+        return snapshot.Rubric(key, language)?.Value is { } rubric
+            ? new OutlineRubric(key, rubric.Title, rubric.Criteria.Select(c => new OutlineCriterion(c.Id, c.Name, c.Levels)).ToList(), rubric.GuidanceHtml)
+            : null;
+    }
 }
 
 /// <summary>The curriculum's Markdown pipeline (raw HTML off, sanitized) for text people write, e.g. feedback.</summary>

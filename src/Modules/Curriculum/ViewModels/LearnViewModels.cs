@@ -9,12 +9,12 @@ public sealed record ModuleProgress(string Id, string Title, string Summary, int
 
 public sealed record ResumeLink(string ModuleId, string Slug, string Title);
 
-public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgress> Modules, ResumeLink? Resume, string? CohortName, bool Finished);
+public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgress> Modules, ResumeLink? Resume, string? CohortName, bool Finished, IReadOnlyList<CompletionCriteria>? Completion = null);
 
 public sealed record ItemRow(string Slug, LessonKind Kind, string Title, int ReadingMinutes, bool Done, bool IsFallback);
 
 /// <summary><paramref name="Assignments"/>: the reader's released work per item slug (from the Reflections module).</summary>
-public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items, IReadOnlyDictionary<string, ChangeAgentAcademy.Modules.AssignmentLink>? Assignments = null);
+public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items, IReadOnlyDictionary<string, ChangeAgentAcademy.Modules.AssignmentLink>? Assignments = null, string? ObjectivesHtml = null);
 
 public sealed record LessonPageViewModel(
     ModuleProgress Module,
@@ -30,4 +30,18 @@ public sealed record LessonPageViewModel(
     string ShownLanguage,
     bool Done,
     ItemRow? Previous,
-    ItemRow? Next);
+    ItemRow? Next,
+    string? LessonKey = null);
+
+public sealed record KitRow(string Id, string Title, string Summary, IReadOnlyList<string> Audience, bool IsFallback);
+
+public sealed record KitGroup(string Kind, IReadOnlyList<KitRow> Documents);
+
+public sealed record KitIndexViewModel(IReadOnlyList<KitGroup> Groups);
+
+public sealed record KitDocumentViewModel(string Id, string Kind, IReadOnlyList<string> Audience, string Title, string Summary, string Html, string? TocHtml, bool IsFallback, string ShownLanguage);
+
+/// <summary>A track's completion criteria (a kit document of kind completion) for the programme page.</summary>
+public sealed record CompletionCriteria(string Track, string Title, string Html, string ShownLanguage);
+
+public sealed record RubricViewModel(ChangeAgentAcademy.Curriculum.Services.RubricView Rubric, bool ShowGuidance, bool IsFallback);

@@ -169,6 +169,7 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
             Prompt = assignment?.Prompt,
             InstructionsHtml = assignment?.InstructionsHtml ?? "",
             LessonUrl = assignment?.Url ?? "/learn",
+            LessonKey = item.LessonKey,
             Kind = kind,
             LogType = LogTypes.IsKnown(practicalType) ? practicalType : null,
             Status = ScheduleRules.StatusWord(item.Status, item.DueUtc, time.UtcNow),

@@ -143,6 +143,7 @@ public sealed class ReviewController(AppDbContext db, ReviewService reviews, IPr
         return new ReviewPageViewModel
         {
             WorkId = item.Id,
+            LessonKey = item.LessonKey,
             Trainee = trainee,
             Cohort = cohort,
             Title = assignment?.Title ?? item.LessonKey,

@@ -31,6 +31,8 @@ public sealed class EditorViewModel
 
     public string LessonUrl { get; init; } = "";
 
+    public string LessonKey { get; init; } = "";
+
     public AssignmentKind Kind { get; init; }
 
     /// <summary>A practical assignment that is best written as a structured log (pdsa, shadowing, dilemma, co-facilitation).</summary>
@@ -76,6 +78,8 @@ public sealed record QueueViewModel(IReadOnlyList<QueueRow> Rows, IReadOnlyList<
 public sealed class ReviewPageViewModel
 {
     public long WorkId { get; init; }
+
+    public string LessonKey { get; init; } = "";
 
     public string Trainee { get; init; } = "";
 

@@ -163,6 +163,39 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("cohorts_requests", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.AssignmentRubric", b =>
+                {
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("GuidanceHtml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("LessonKey", "Language");
+
+                    b.ToTable("curriculum_rubrics", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>
                 {
                     b.Property<int>("Id")
@@ -238,6 +271,71 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.HasIndex("LessonKey", "Language");
 
                     b.ToTable("curriculum_import_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.KitDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("curriculum_kit_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.KitDocumentText", b =>
+                {
+                    b.Property<string>("DocId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("TocHtml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("DocId", "Language");
+
+                    b.ToTable("curriculum_kit_texts", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.Lesson", b =>
@@ -415,6 +513,13 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("IntroHtml")
                         .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ObjectivesHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ObjectivesHtml")
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Summary")

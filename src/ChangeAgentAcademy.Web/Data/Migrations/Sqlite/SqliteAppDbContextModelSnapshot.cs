@@ -158,6 +158,39 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("cohorts_requests", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.AssignmentRubric", b =>
+                {
+                    b.Property<string>("LessonKey")
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidanceHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LessonKey", "Language");
+
+                    b.ToTable("curriculum_rubrics", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>
                 {
                     b.Property<int>("Id")
@@ -231,6 +264,71 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasIndex("LessonKey", "Language");
 
                     b.ToTable("curriculum_import_conflicts", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.KitDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("curriculum_kit_documents", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.KitDocumentText", b =>
+                {
+                    b.Property<string>("DocId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TocHtml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocId", "Language");
+
+                    b.ToTable("curriculum_kit_texts", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.Lesson", b =>
@@ -406,6 +504,13 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("IntroHtml")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectivesHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectivesHtml")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
