@@ -62,6 +62,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["GET inbox"] = "Administrator Leader Trainee Trainer",
         ["GET inbox/settings"] = "Administrator Leader Trainee Trainer",
         ["GET learn"] = "Administrator Leader Trainee Trainer",
+        ["GET learn/kit"] = "Administrator Leader Trainee Trainer",
+        ["GET learn/kit/{doc}"] = "Administrator Administrator* Trainer Trainer*",
         ["GET learn/{module}"] = "Administrator Administrator* Leader Leader* Trainee Trainee* Trainer Trainer*",
         ["GET learn/{module}/{lesson}"] = "Administrator Administrator* Leader Leader* Trainee Trainee* Trainer Trainer*",
         ["GET logs"] = "Leader Trainee",
@@ -89,6 +91,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["POST account/reset"] = "Administrator Anonymous Leader Trainee Trainer",
         ["POST account/signin"] = "Administrator Anonymous Leader Trainee Trainer",
         ["POST account/signout"] = "",
+        ["POST account/signout-everywhere"] = "",
         ["POST admin/jobs/{**path}"] = "Administrator Administrator*",
         ["POST admin/people/import"] = "Administrator",
         ["POST admin/people/import/apply"] = "",
@@ -166,7 +169,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             var client = email == "" ? SiteClient.For(site) : await SiteClient.SignedInAsync(site, email);
             var token = await client.TokenAsync(email == "" ? "/account/signin" : "/account/password");
             // Gets first, then posts; signing out last, so one role's session lasts its whole row.
-            foreach (var route in routes.OrderBy(r => r.Method == "POST").ThenBy(r => r.Key == "POST account/signout"))
+            foreach (var route in routes.OrderBy(r => r.Method == "POST").ThenBy(r => r.Key.StartsWith("POST account/signout", StringComparison.Ordinal)))
             {
                 foreach (var foreign in route.Parameters.Any() ? new[] { false, true } : [false])
                 {
@@ -288,6 +291,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             {
                 (_, "module") => "=m1-role-and-mandate",
                 (_, "lesson") => "=l1-co-creation",
+                (_, "doc") => "=guide-co-facilitation",
                 (_, "language") => "=en",
                 (_, "choice") => "=keep",
                 (_, "code") => "=404",
