@@ -16,10 +16,10 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     }
 
     [Theory]
-    [InlineData("admin@demo.local", "admin", new[] { "/", "/learn", "/cohorts", "/supervision", "/workshops", "/curriculum/admin", "/admin/people", "/admin/teams", "/admin/jobs" }, new[] { "/team", "/review", "/reflections" })]
-    [InlineData("trainer1@demo.local", "trainer", new[] { "/", "/learn", "/cohorts", "/review", "/supervision", "/workshops", "/curriculum/admin" }, new[] { "/team", "/admin/people", "/admin/jobs" })]
-    [InlineData("leader1@demo.local", "leader", new[] { "/", "/learn", "/reflections", "/logs", "/supervision", "/workshops", "/team", "/enrol" }, new[] { "/cohorts", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
-    [InlineData("trainee1@demo.local", "trainee", new[] { "/", "/learn", "/reflections", "/logs", "/supervision", "/workshops", "/enrol" }, new[] { "/cohorts", "/team", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
+    [InlineData("admin@demo.local", "admin", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/supervision", "/workshops", "/curriculum/admin", "/admin/people", "/admin/teams", "/admin/jobs" }, new[] { "/team", "/review", "/reflections" })]
+    [InlineData("trainer1@demo.local", "trainer", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/review", "/supervision", "/workshops", "/curriculum/admin" }, new[] { "/team", "/admin/people", "/admin/jobs" })]
+    [InlineData("leader1@demo.local", "leader", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/team", "/enrol" }, new[] { "/cohorts", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
+    [InlineData("trainee1@demo.local", "trainee", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/enrol" }, new[] { "/cohorts", "/team", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
     public async Task EachRole_SignsIn_SeesOwnNavigation_StartPageAccessible(string email, string name, string[] visible, string[] hidden)
     {
         var page = await site.NewPageAsync();

@@ -33,6 +33,24 @@ public abstract class AccountSecurityTests<TSite>(TSite site) : IClassFixture<TS
     }
 
     [Fact]
+    public async Task ForwardedHeaders_FromASenderNotConfiguredAsProxy_Ignored()
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        var client = SiteClient.For(site);
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-Host", "evil.example");
+
+        var signIn = await client.SignInAsync(person.Email!, SiteClient.TestPassword);
+        await client.PostFormAsync("/account/forgot", "/account/forgot", new() { ["Email"] = person.Email! });
+        var mail = await site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().Where(m => m.To == person.Email).FirstAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.DoesNotContain("secure", SetCookie(signIn, "caa.session="), StringComparison.OrdinalIgnoreCase);
+        Assert.False(signIn.Headers.Contains("Strict-Transport-Security"));
+        Assert.DoesNotContain("evil.example", mail.TextBody);
+    }
+
+    [Fact]
     public async Task SignOut_CookieCopiedBefore_RefusedForGetAndPost()
     {
         var person = await site.PersonAsync(Roles.Trainee);
@@ -239,6 +257,9 @@ public abstract class AccountSecurityTests<TSite>(TSite site) : IClassFixture<TS
         client.DefaultRequestHeaders.Add("Cookie", cookie);
         return client;
     }
+
+    private static string SetCookie(HttpResponseMessage response, string prefix) =>
+        response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(prefix, StringComparison.Ordinal));
 
     private static string SessionCookie(HttpResponseMessage signIn) =>
         signIn.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("caa.session=", StringComparison.Ordinal)).Split(';')[0];

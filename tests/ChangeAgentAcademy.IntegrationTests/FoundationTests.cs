@@ -199,6 +199,15 @@ public abstract class FoundationTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task Menu_OnANestedEntrysPage_OnlyThatEntryIsCurrent()
+    {
+        var page = await (await SiteClient.SignedInAsync(site, "trainer1@demo.local")).GetStringAsync("/learn/kit");
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "aria-current=\"page\""));
+        Assert.Contains("<a href=\"/learn/kit\" aria-current=\"page\">", page);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ToSwedish_ChangesPageAndIsRememberedForThePerson()
     {
         var person = await site.PersonAsync(Roles.Trainee);

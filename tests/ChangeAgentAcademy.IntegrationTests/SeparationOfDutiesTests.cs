@@ -114,6 +114,46 @@ public abstract class SeparationOfDutiesTests<TSite>(TSite site) : IClassFixture
         Assert.Contains(adminTrainer.DisplayName, told[0]);
     }
 
+    [Fact]
+    public async Task GroupPlace_TakenByOneself_Refused_GivenByAnother_MembersTold()
+    {
+        var trainer = await site.PersonAsync(Roles.Trainer);
+        var supervisor = await site.PersonAsync(Roles.Supervisor);
+        var members = new List<AppUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            members.Add(await site.PersonAsync(Roles.Trainee));
+        }
+
+        var adminLeader = await PersonWithRolesAsync(Roles.Administrator, Roles.Leader);
+        var otherAdmin = await site.PersonAsync(Roles.Administrator);
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        var name = "SoD group " + Guid.NewGuid().ToString("N")[..6];
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("Name", name), new("SupervisorId", supervisor.Id.ToString()), new("StartDate", start.ToString("yyyy-MM-dd")),
+            new("Weekday", start.DayOfWeek.ToString()), new("StartTime", "13:00"), new("Place", "Room 2"),
+        };
+        form.AddRange(members.Select(m => new KeyValuePair<string, string>("MemberIds", m.Id.ToString())));
+        var created = await (await SiteClient.SignedInAsync(site, trainer.Email!, SiteClient.TestPassword)).PostFormAsync("/supervision/new", "/supervision/new", form);
+        var group = await site.WithScopeAsync((_, db) => db.Set<ChangeAgentAcademy.Supervision.Data.SupervisionGroup>().Where(g => g.Name == name).Select(g => g.Id).SingleAsync());
+        var url = $"/supervision/{group}";
+
+        var self = await (await SiteClient.SignedInAsync(site, adminLeader.Email!, SiteClient.TestPassword)).PostFormAsync(url, url + "/members", new() { ["personId"] = adminLeader.Id.ToString() });
+        var inAfterSelf = await IsMemberAsync(group, adminLeader.Id);
+        var other = await (await SiteClient.SignedInAsync(site, otherAdmin.Email!, SiteClient.TestPassword)).PostFormAsync(url, url + "/members", new() { ["personId"] = adminLeader.Id.ToString() });
+        var told = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().Where(i => i.Url == url && i.Body.Contains(adminLeader.DisplayName)).Select(i => i.UserId).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.False(inAfterSelf);
+        Assert.True(await IsMemberAsync(group, adminLeader.Id));
+        Assert.Contains(HttpStatusCode.Redirect, new[] { self.StatusCode, other.StatusCode });
+        Assert.Equal(members.Select(m => m.Id).Append(supervisor.Id).Order(), told.Order());
+    }
+
+    private Task<bool> IsMemberAsync(Guid group, Guid person) =>
+        site.WithScopeAsync((_, db) => db.Set<ChangeAgentAcademy.Supervision.Data.GroupMember>().AnyAsync(m => m.GroupId == group && m.UserId == person && m.LeftUtc == null));
+
     private Task<int> TrainerCountAsync(string cohortUrl)
     {
         var id = Guid.Parse(cohortUrl.Split('/').Last());

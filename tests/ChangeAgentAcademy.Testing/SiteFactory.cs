@@ -30,6 +30,9 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected abstract string ConnectionString { get; }
 
+    /// <summary>The database this site uses, for a second node on the same database.</summary>
+    public string DatabaseConnectionString => ConnectionString;
+
     protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings() => [];
 
     protected virtual void ConfigureTestServices(IServiceCollection services) { }

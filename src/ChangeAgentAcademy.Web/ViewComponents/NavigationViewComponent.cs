@@ -12,11 +12,13 @@ public sealed class NavigationViewComponent(ModuleCatalog catalog, IPermissionSe
     public IViewComponentResult Invoke()
     {
         var user = HttpContext.User;
-        var items = HostItems.Concat(catalog.Enabled.SelectMany(m => m.Navigation))
+        var visible = HostItems.Concat(catalog.Enabled.SelectMany(m => m.Navigation))
             .Where(i => i.Permission is null || permissions.Has(user, i.Permission))
             .OrderBy(i => i.Order)
-            .Select(i => new NavigationLink(i.Url, localizers.Create(i.TextResource)[i.TextKey], IsCurrent(i.Url)))
             .ToList();
+        // One entry is current: the longest that matches (/learn/kit, not also /learn).
+        var current = visible.Where(i => IsCurrent(i.Url)).MaxBy(i => i.Url.Length)?.Url;
+        var items = visible.Select(i => new NavigationLink(i.Url, localizers.Create(i.TextResource)[i.TextKey], i.Url == current)).ToList();
         return View(items);
     }
 
