@@ -89,33 +89,10 @@ public sealed class SessionCache(TimeProvider? monotonic = null)
 }
 
 /// <summary>Reads the revocation generation once a second (one indexed one-row query per node).</summary>
-public sealed class SessionRefresher(IServiceScopeFactory scopes, SessionCache cache, ILogger<SessionRefresher> logger) : BackgroundService
+public sealed class SessionRefresher(IServiceScopeFactory scopes, SessionCache cache, ILogger<SessionRefresher> logger) : GenerationPoller(scopes, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                cache.Saw(await SessionStore.ReadGenerationAsync(db, stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database is starting, migrating or away: session checks ask it themselves meanwhile.
-                logger.LogDebug(e, "Could not read the session generation");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override async Task PollAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        cache.Saw(await SessionStore.ReadGenerationAsync(db, cancellationToken));
 }
 
 public sealed record SessionInfo(string Id, DateTime CreatedUtc, string? Device);

@@ -2,7 +2,6 @@ using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
@@ -50,31 +49,8 @@ public sealed class GenerationWatch(TimeProvider? monotonic = null)
 }
 
 /// <summary>Reads the content generation once a second in the background (one indexed one-row query per node).</summary>
-public sealed class GenerationRefresher(IServiceScopeFactory scopes, GenerationWatch watch, ILogger<GenerationRefresher> logger) : BackgroundService
+public sealed class GenerationRefresher(IServiceScopeFactory scopes, GenerationWatch watch, ILogger<GenerationRefresher> logger) : GenerationPoller(scopes, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                watch.Saw(await GenerationWatch.ReadAsync(db, stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database is starting, migrating or away: overviews fall back to asking it themselves.
-                logger.LogDebug(e, "Could not read the content generation");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override async Task PollAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        watch.Saw(await GenerationWatch.ReadAsync(db, cancellationToken));
 }
