@@ -53,6 +53,20 @@ public class GoLiveRuleTests
         Assert.Equal("https://academy.example/account/reset?x=1", address.Absolute("/account/reset?x=1"));
     }
 
+    [Theory]
+    [InlineData(1_000)]
+    [InlineData(210_000)]
+    public void DummyHash_HasTheHashersIterationCount_SoVerifyingItCostsTheSame(int iterations)
+    {
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<ChangeAgentAcademy.Data.AppUser>(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.PasswordHasherOptions { IterationCount = iterations }));
+
+        var bytes = Convert.FromBase64String(DummyHash.For(hasher, iterations));
+
+        // Identity v3 format: marker, PRF (4 bytes), iteration count (4 bytes, big-endian), ...
+        Assert.Equal(iterations, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5, 4)));
+    }
+
     [Fact]
     public void SessionCache_ForgetsEverythingWhenTheGenerationMoves()
     {

@@ -25,6 +25,30 @@ public static class AccessGrants
         GroupMember,
     }
 
+    /// <summary>Roles that open confidential content, or let their holder give others access to it.</summary>
+    public static bool IsSensitiveRole(string role) => role is Security.Roles.Administrator or Security.Roles.Trainer or Security.Roles.Supervisor;
+
+    /// <summary>
+    /// Audits each sensitive role granted (with who granted it) and tells the other administrators: a second pair
+    /// of eyes on every such grant. Other roles pass without a query.
+    /// </summary>
+    public static async Task RolesGrantedAsync(
+        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> t, IEnumerable<(Guid UserId, string Role)> granted, Guid actor, DateTime atUtc, CancellationToken ct = default)
+    {
+        var sensitive = granted.Where(g => IsSensitiveRole(g.Role)).ToList();
+        if (sensitive.Count == 0)
+        {
+            return;
+        }
+
+        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Security.Roles.Administrator select ur.UserId).ToListAsync(ct);
+        foreach (var (userId, role) in sensitive)
+        {
+            db.AddAudit(atUtc, actor, "people.role-granted", userId.ToString(), role);
+            await NotifyAsync(db, notifier, t, admins, Kind.Role, role, role, userId, actor, $"/admin/people/{userId}", atUtc, ct);
+        }
+    }
+
     /// <summary>Tells each recipient (in their language) that <paramref name="grantee"/> was given access by <paramref name="actor"/>.</summary>
     public static async Task NotifyAsync(
         AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> t, IEnumerable<Guid> recipients,

@@ -30,6 +30,7 @@ public sealed class AccountController(
     ISiteAddress site,
     TimeProvider clock,
     IOptions<DemoOptions> demo,
+    IOptions<PasswordHasherOptions> hashing,
     IStringLocalizer<SharedText> t) : Controller
 {
     [AllowAnonymous]
@@ -53,7 +54,7 @@ public sealed class AccountController(
         {
             // One password hash on every path, so an unknown address, an account without a password and a locked
             // account take as long as a wrong password: the answer's timing tells nothing.
-            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.For(users.PasswordHasher), model.Password!);
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.For(users.PasswordHasher, hashing.Value.IterationCount), model.Password!);
         }
         else
         {

@@ -239,20 +239,8 @@ public sealed class PeopleController(
         }
     }
 
-    /// <summary>
-    /// Roles that open confidential content (or give others access to it) are audited one by one and the other
-    /// administrators are told: a second pair of eyes on every such grant.
-    /// </summary>
-    private async Task RecordGrantsAsync(AppUser user, IReadOnlyCollection<string> added, DateTime now)
-    {
-        var me = User.RequiredPersonId();
-        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync();
-        foreach (var role in added.Where(r => r is Roles.Administrator or Roles.Trainer or Roles.Supervisor))
-        {
-            db.AddAudit(now, me, "people.role-granted", user.Id.ToString(), role);
-            await AccessGrants.NotifyAsync(db, notifier, shared, admins, AccessGrants.Kind.Role, role, role, user.Id, me, $"/admin/people/{user.Id}", now);
-        }
-    }
+    private Task RecordGrantsAsync(AppUser user, IReadOnlyCollection<string> added, DateTime now) =>
+        AccessGrants.RolesGrantedAsync(db, notifier, shared, added.Select(r => (user.Id, r)), User.RequiredPersonId(), now);
 
     private async Task<PersonFormViewModel> WithOptions(PersonFormViewModel model)
     {

@@ -253,12 +253,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             }
         }
 
-        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Administrator select ur.UserId).ToListAsync(ct);
-        foreach (var (userId, role) in granted.Where(g => g.Role is Roles.Administrator or Roles.Trainer or Roles.Supervisor))
-        {
-            db.AddAudit(now, actorId, "people.role-granted", userId.ToString(), role);
-            await AccessGrants.NotifyAsync(db, notifier, shared, admins, AccessGrants.Kind.Role, role, role, userId, actorId, $"/admin/people/{userId}", now, ct);
-        }
+        await AccessGrants.RolesGrantedAsync(db, notifier, shared, granted, actorId, now, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
