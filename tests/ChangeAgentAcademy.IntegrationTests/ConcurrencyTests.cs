@@ -246,6 +246,31 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
         NoProblems(problems);
     }
 
+    [Fact]
+    public async Task SamePersonIntoTwoCohortsOfOneTrackAtOnce_OnePlace()
+    {
+        // Each enrolment locks its own cohort; only the person's row makes the two take turns.
+        var admin = await AdministratorAsync();
+        var problems = new List<string>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var person = (await PeopleAsync(1))[0];
+            var first = await CohortAsync(5);
+            var second = await CohortAsync(5);
+
+            var (outcomes, errors) = await AtOnceAsync(new[] { first, second }.Select(c => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.EnrolAsync(c, [person.Id], admin, isAdministrator: true)))));
+            var places = (await MembersAsync(first)).Concat(await MembersAsync(second)).Count(m => m.UserId == person.Id && m.Status != MemberStatus.Withdrawn);
+
+            problems.AddRange(errors.Select(e => $"round {round}: {Describe(e)}"));
+            if (places != 1 || outcomes.Count(o => o.Ok) != 1 || !outcomes.Any(o => o.Errors.Any(e => e.Contains("One cohort at a time", StringComparison.Ordinal))))
+            {
+                problems.Add($"round {round}: {places} places, {outcomes.Count(o => o.Ok)} accepted (want 1 and 1, the other refused with the one-cohort message)");
+            }
+        }
+
+        NoProblems(problems);
+    }
+
     private Task<List<Guid>> RequestsAsync(Guid cohort, IEnumerable<AppUser> people) =>
         site.WithScopeAsync(async (_, db) =>
         {

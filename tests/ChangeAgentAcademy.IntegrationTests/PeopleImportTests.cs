@@ -67,8 +67,38 @@ public abstract class PeopleImportTests<TSite>(TSite site) : IClassFixture<TSite
 
         Assert.Contains("0 to create, 1 to change", dry);
         Assert.Contains("language en → fi.", dry);
-        Assert.Contains("roles Trainee → Trainee, Trainer.", dry);
+        Assert.Contains("roles Participant → Participant, Trainer.", dry);
         Assert.Equal("fi", language);
+    }
+
+    [Fact]
+    public async Task Import_RolesAsTheScreensNameThem_InEveryLanguage_Accepted()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var csv = Csv(
+            $"Eva English,en-{tag}@test.local,,,en,Participant",
+            $"Sven Svensk,sv-{tag}@test.local,,,sv,deltagare;Chef",
+            $"Dorte Dansk,da-{tag}@test.local,,,da,Deltager|Underviser",
+            $"Fiia Suomi,fi-{tag}@test.local,,,fi,Osallistuja;Esihenkilö",
+            $"Kim Key,key-{tag}@test.local,,,en,TRAINEE");
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+
+        var dry = WebUtility.HtmlDecode(await (await UploadAsync(admin, csv)).Content.ReadAsStringAsync());
+        await ApplyAsync(admin, csv);
+        var roles = await site.WithScopeAsync((_, db) => (from u in db.Users
+                                                          where u.Email!.EndsWith(tag + "@test.local")
+                                                          join ur in db.UserRoles on u.Id equals ur.UserId
+                                                          join r in db.Roles on ur.RoleId equals r.Id
+                                                          select new { u.Email, r.Name }).ToListAsync());
+        string Of(string prefix) => string.Join(",", roles.Where(r => r.Email!.StartsWith(prefix + "-")).Select(r => r.Name).Order());
+
+        Assert.Contains("5 to create, 0 to change, 0 unchanged, 0 with errors.", dry);
+        Assert.Contains("Leader, Participant", dry);
+        Assert.Equal("Trainee", Of("en"));
+        Assert.Equal("Leader,Trainee", Of("sv"));
+        Assert.Equal("Trainee,Trainer", Of("da"));
+        Assert.Equal("Leader,Trainee", Of("fi"));
+        Assert.Equal("Trainee", Of("key"));
     }
 
     [Fact]
@@ -91,7 +121,7 @@ public abstract class PeopleImportTests<TSite>(TSite site) : IClassFixture<TSite
         Assert.Contains("'not-an-email' is not a valid e-mail address.", page);
         Assert.Contains("The team 'Atlantis' does not exist.", page);
         Assert.Contains("'xx' is not a language of the programme", page);
-        Assert.Contains("Unknown or missing role 'Wizard'", page);
+        Assert.Contains("Unknown or missing role 'Wizard'. Use: Administrator, Trainer, Leader, Participant, Supervisor.", page);
         Assert.Contains("The name is missing", page);
         Assert.Contains($"'dup-{tag}@test.local' appears more than once", page);
         Assert.DoesNotContain("Apply the import", page);

@@ -391,6 +391,30 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task MoveWithAClearedDueDate_IsRefusedWithAMessage_AndMoveWithTheSameDatesTagsNothing()
+    {
+        var (cohort, work) = await ReleasedAsync(2);
+        var trainer = await AsAsync(site, cohort.Trainer);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(work.DueUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen")).ToString("yyyy-MM-ddTHH:mm");
+
+        var cleared = await trainer.PostFormAsync($"/schedule/{cohort.Id}", $"/schedule/{cohort.Id}/move/{work.ScheduledId}", new Dictionary<string, string> { ["due"] = "" });
+        var clearedPage = await cleared.Content.ReadAsStringAsync();
+        var same = await trainer.PostFormAsync($"/schedule/{cohort.Id}", $"/schedule/{cohort.Id}/move/{work.ScheduledId}", new Dictionary<string, string> { ["due"] = local });
+        var after = await trainer.GetStringAsync($"/schedule/{cohort.Id}");
+        var schedule = await site.WithScopeAsync((_, db) => db.Set<ScheduledAssignment>().AsNoTracking().SingleAsync(s => s.Id == work.ScheduledId));
+        var audits = await site.WithScopeAsync((_, db) => db.Set<AuditEntry>().CountAsync(a => a.Action == "reflections.dates-moved" && a.Subject == work.ScheduledId.ToString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, cleared.StatusCode);
+        Assert.Contains("Enter the new due date and time before pressing Move", clearedPage);
+        Assert.DoesNotContain("The dates were moved", clearedPage);
+        Assert.Equal(HttpStatusCode.Redirect, same.StatusCode);
+        Assert.Contains("Nothing was moved: those are the dates already set.", after);
+        Assert.False(schedule.DatesMoved);
+        Assert.Equal(work.DueUtc, schedule.DueUtc);
+        Assert.Equal(0, audits);
+    }
+
+    [Fact]
     public async Task CalendarFeed_PrivateUrlWithDates_RenewKillsTheOldOne()
     {
         var (cohort, _) = await ReleasedAsync(1);

@@ -13,7 +13,7 @@ internal sealed class CohortDirectory(AppDbContext db) : ICohortDirectory
         var row = await (from m in db.Set<CohortMember>()
                          join c in db.Set<Cohort>() on m.CohortId equals c.Id
                          where m.UserId == personId && m.Status == MemberStatus.Enrolled
-                         orderby c.StartDate descending
+                         orderby c.Status == CohortStatus.Open descending, c.StartDate descending
                          select new { c.Id, c.Name, c.Track, c.Language, c.StartDate }).FirstOrDefaultAsync(cancellationToken);
         return row is null
             ? null
@@ -49,6 +49,9 @@ internal sealed class CohortDirectory(AppDbContext db) : ICohortDirectory
         var cohorts = await db.Set<Cohort>().CountAsync(c => c.Status == CohortStatus.Open, cancellationToken);
         return stamp is null ? $"0:{cohorts}" : $"{stamp.Count}:{stamp.Enrolled}:{stamp.Latest.Ticks}:{cohorts}";
     }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> cohortIds, CancellationToken cancellationToken = default) =>
+        await db.Set<Cohort>().AsNoTracking().Where(c => cohortIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
 
     public async Task<IReadOnlyList<Guid>> CohortsRunByAsync(Guid trainerId, CancellationToken cancellationToken = default) =>
         await db.Set<CohortTrainer>().Where(t => t.UserId == trainerId).Select(t => t.CohortId).ToListAsync(cancellationToken);

@@ -101,12 +101,26 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         }
 
         var ids = people.Select(p => p.Id).ToList();
+        await LockPeopleAsync(ids, ct);
         var existing = await db.Set<CohortMember>().Where(m => m.CohortId == cohort.Id && ids.Contains(m.UserId) && m.Status != MemberStatus.Withdrawn).Select(m => m.UserId).ToListAsync(ct);
+
+        // One active cohort per track: a place (or a waiting-list place) in another open cohort of the same
+        // track stands in the way until the person leaves it or that cohort closes.
+        var elsewhere = (await (from m in db.Set<CohortMember>()
+                                join c in db.Set<Cohort>() on m.CohortId equals c.Id
+                                where ids.Contains(m.UserId) && m.Status != MemberStatus.Withdrawn && c.Id != cohort.Id
+                                      && c.Track == cohort.Track && c.Status == CohortStatus.Open
+                                select new { m.UserId, c.Name }).ToListAsync(ct))
+            .GroupBy(x => x.UserId).ToDictionary(g => g.Key, g => g.First().Name);
         foreach (var person in people)
         {
             if (existing.Contains(person.Id))
             {
                 errors.Add(t["AlreadyInCohort", person.Name, cohort.Name]);
+            }
+            else if (elsewhere.TryGetValue(person.Id, out var other))
+            {
+                errors.Add(t["AlreadyInActiveCohort", person.Name, other]);
             }
             else if (cohort.Track == CohortTrack.Leader ? !person.IsLeader : !person.IsTrainee)
             {
@@ -188,6 +202,35 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         return transaction;
     }
 
+    /// <summary>
+    /// Inside a transaction: holds the people's rows until commit, so two changes for the same person in
+    /// two different cohorts (each under its own cohort's lock) take turns and the second sees the first's
+    /// place. Rows are locked in id order, so two batches naming the same people cannot deadlock.
+    /// </summary>
+    private async Task LockPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        // The table's name comes from the EF model (never from input).
+        var table = "\"" + db.Model.FindEntityType(typeof(AppUser))!.GetTableName() + "\"";
+        var sorted = ids.Distinct().Order().ToArray();
+        switch (SqlDialect.Of(db).Engine)
+        {
+            case SqlEngine.Postgres:
+                var forUpdate = "SELECT 1 FROM " + table + " WHERE \"Id\" = ANY({0}) ORDER BY \"Id\" FOR UPDATE";
+                await db.Database.ExecuteSqlRawAsync(forUpdate, [sorted], ct);
+                break;
+            case SqlEngine.SqlServer:
+                var updLock = "SELECT 1 FROM " + table + " WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE \"Id\" = {0}";
+                foreach (var id in sorted)
+                {
+                    await db.Database.ExecuteSqlRawAsync(updLock, [id], ct);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
     /// <summary>The person leaves (or is removed). If they held a place, the first on the waiting list gets it and is told.</summary>
     public async Task<EnrolmentOutcome> WithdrawAsync(Guid cohortId, Guid personId, Guid actorId, bool mayManageCohort, CancellationToken ct = default)
     {
@@ -259,9 +302,14 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             errors.Add(t["NoLeaderToApprove"]);
         }
 
-        if (await db.Set<EnrolmentRequest>().AnyAsync(r => r.CohortId == cohortId && r.UserId == personId && r.Status == RequestStatus.Pending, ct))
+        // One open request per track: a second would ask the leader to place the person twice.
+        var pending = await (from r in db.Set<EnrolmentRequest>()
+                             join c in db.Set<Cohort>() on r.CohortId equals c.Id
+                             where r.UserId == personId && r.Status == RequestStatus.Pending && c.Track == cohort.Track && c.Status == CohortStatus.Open
+                             select c.Name).FirstOrDefaultAsync(ct);
+        if (pending is not null)
         {
-            errors.Add(t["AlreadyRequested", cohort.Name]);
+            errors.Add(t["AlreadyRequested", pending]);
         }
 
         if (errors.Count > 0)

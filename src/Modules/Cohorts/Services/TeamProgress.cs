@@ -51,6 +51,7 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
                               ReleaseTime = (TimeOnly?)c.ReleaseTime,
                               c.TimeZone,
                               Membership = (MemberStatus?)m.Status,
+                              CohortStatus = (CohortStatus?)c.Status,
                               RequestId = (Guid?)r.Id,
                               RequestedUtc = (DateTime?)r.RequestedUtc,
                               RequestCohort = rc.Name,
@@ -68,7 +69,7 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
                 Cohorts = p.Where(f => f.CohortId is not null).DistinctBy(f => f.CohortId).Select(f => new
                 {
                     Id = f.CohortId!.Value, Name = f.CohortName!, StartDate = f.StartDate!.Value, Track = f.Track!.Value, CadenceWeeks = f.CadenceWeeks!.Value,
-                    CadenceDay = f.CadenceDay!.Value, ReleaseTime = f.ReleaseTime!.Value, TimeZone = f.TimeZone!, Status = f.Membership!.Value,
+                    CadenceDay = f.CadenceDay!.Value, ReleaseTime = f.ReleaseTime!.Value, TimeZone = f.TimeZone!, Status = f.Membership!.Value, Open = f.CohortStatus == CohortStatus.Open,
                 }).ToList(),
                 Requests = p.Where(f => f.RequestId is not null).DistinctBy(f => f.RequestId).Select(f => new { Id = f.RequestId!.Value, Name = f.RequestCohort!, RequestedUtc = f.RequestedUtc!.Value }).ToList(),
             }).OrderBy(mm => mm.DisplayName).ToList(),
@@ -87,7 +88,8 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
             .OrderBy(r => r.RequestedUtc).ToList();
         var views = teams.Select(x => new TeamView(x.Id, x.Name, x.Members.Select(m =>
         {
-            var cohort = m.Cohorts.OrderByDescending(c => c.StartDate).FirstOrDefault();
+            // The running cohort (one per track, see EnrolmentService) before ended ones, as on every other page.
+            var cohort = m.Cohorts.OrderByDescending(c => c.Open).ThenByDescending(c => c.StartDate).FirstOrDefault();
             if (cohort is null)
             {
                 return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", null, null, null, null, 0, 0, null);

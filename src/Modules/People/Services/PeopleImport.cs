@@ -40,7 +40,8 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
 
     public const int MaxRows = 5000;
 
-    private sealed record Parsed(int Line, string Name, string Email, string Team, string Leader, string Language, List<string> Roles);
+    /// <summary><paramref name="Roles"/> are the canonical role names; what matched none is in <paramref name="UnknownRoles"/>.</summary>
+    private sealed record Parsed(int Line, string Name, string Email, string Team, string Leader, string Language, List<string> Roles, List<string> UnknownRoles);
 
     private sealed record Plan(PeopleImportResult Result, List<Parsed> Rows, Dictionary<string, AppUser> Existing, Dictionary<string, Team> Teams, Dictionary<Guid, List<string>> ExistingRoles);
 
@@ -70,7 +71,15 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             i + 2,
             Cell(r, 0), Cell(r, 1).ToLowerInvariant(), Cell(r, 2), Cell(r, 3).ToLowerInvariant(),
             Cell(r, 4) is { Length: > 0 } l ? l.ToLowerInvariant() : programme.Value.DefaultLanguage,
-            Cell(r, 5).Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList())).ToList();
+            [], [])).ToList();
+        var names = RoleNames();
+        foreach (var (row, cells) in rows.Zip(table.Skip(1)))
+        {
+            foreach (var cell in Cell(cells, 5).Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                (names.TryGetValue(cell, out var role) ? row.Roles : row.UnknownRoles).Add(role ?? cell);
+            }
+        }
 
         var emails = rows.Select(r => r.Email.ToUpperInvariant()).Concat(rows.Select(r => r.Leader.ToUpperInvariant())).Where(e => e.Length > 0).Distinct().ToList();
         var existing = await db.Users.Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, ct);
@@ -105,10 +114,9 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
                 errors.Add(t["CsvLanguage", row.Language]);
             }
 
-            var unknownRoles = row.Roles.Where(r => !Roles.All.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
-            if (unknownRoles.Count > 0 || row.Roles.Count == 0)
+            if (row.UnknownRoles.Count > 0 || row.Roles.Count == 0)
             {
-                errors.Add(t["CsvRoles", string.Join(", ", unknownRoles), string.Join(", ", Roles.All)]);
+                errors.Add(t["CsvRoles", string.Join(", ", row.UnknownRoles), string.Join(", ", Roles.All.Select(r => shared["Role." + r].Value))]);
             }
 
             Team? team = null;
@@ -135,7 +143,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             var roles = Canonical(row.Roles);
             if (!existing.TryGetValue(row.Email.ToUpperInvariant(), out var user))
             {
-                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Create, [string.Join(", ", roles)]));
+                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Create, [Shown(roles)]));
                 continue;
             }
 
@@ -165,7 +173,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
 
             if (!had.Order().SequenceEqual(roles.Order()))
             {
-                changes.Add(t["ChangeRoles", string.Join(", ", had.Order()), string.Join(", ", roles)]);
+                changes.Add(t["ChangeRoles", Shown(had.Order()), Shown(roles)]);
             }
 
             if (team is { LeaderId: null } && row.Leader.Length > 0)
@@ -266,8 +274,32 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
         return plan.Result;
     }
 
-    private static List<string> Canonical(IEnumerable<string> roles) =>
-        roles.Select(r => Roles.All.First(k => string.Equals(k, r, StringComparison.OrdinalIgnoreCase))).Distinct().Order().ToList();
+    private static List<string> Canonical(IEnumerable<string> roles) => roles.Distinct().Order().ToList();
+
+    /// <summary>Roles as the reader's screens name them ("Participant", not the key "Trainee").</summary>
+    private string Shown(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => shared["Role." + r].Value));
+
+    /// <summary>
+    /// A role may be written as the site shows it in any of its languages ("Participant", "Deltagare",
+    /// "Deltager", "Osallistuja") or by its key ("Trainee"), in any case.
+    /// </summary>
+    private Dictionary<string, string> RoleNames()
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var role in Roles.All)
+        {
+            names[role] = role;
+            foreach (var language in ProgrammeOptions.Languages)
+            {
+                using (new CultureScope(language))
+                {
+                    names.TryAdd(shared["Role." + role].Value.Trim(), role);
+                }
+            }
+        }
+
+        return names;
+    }
 
     private static string Cell(string[] row, int index) => index < row.Length ? row[index].Trim() : "";
 }

@@ -35,15 +35,22 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
                           join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
                           where w.UserId == me && w.Active
                           orderby w.DueUtc
-                          select new { w.Id, w.LessonKey, s.Kind, w.Status, s.ReleaseUtc, w.DueUtc, w.HasExtension, w.Versions, HasDraft = w.Draft != null }).ToListAsync();
+                          select new { w.Id, w.LessonKey, s.Kind, w.Status, s.ReleaseUtc, w.DueUtc, w.HasExtension, w.Versions, HasDraft = w.Draft != null, w.CohortId }).ToListAsync();
+        var placement = await cohorts.FindPlacementAsync(me);
+
+        // Work from an earlier cohort says which one, so the current cohort's name never stands over it.
+        var others = rows.Select(r => r.CohortId).Where(c => c != placement?.CohortId).Distinct().ToList();
+        var names = others.Count == 0 ? new Dictionary<Guid, string>() : await cohorts.NamesAsync(others);
         var list = new List<WorkRow>();
         foreach (var r in rows)
         {
             var text = await outline.AssignmentTextAsync(r.LessonKey, Language);
-            list.Add(new WorkRow(r.Id, text?.Title ?? r.LessonKey, text?.ModuleTitle ?? "", r.Kind, ScheduleRules.StatusWord(r.Status, r.DueUtc, now), r.ReleaseUtc, r.DueUtc, r.HasExtension, r.Versions, r.HasDraft));
+            list.Add(new WorkRow(r.Id, text?.Title ?? r.LessonKey, text?.ModuleTitle ?? "", r.Kind, ScheduleRules.StatusWord(r.Status, r.DueUtc, now), r.ReleaseUtc, r.DueUtc, r.HasExtension, r.Versions, r.HasDraft)
+            {
+                EarlierCohort = r.CohortId == placement?.CohortId ? null : names.GetValueOrDefault(r.CohortId),
+            });
         }
 
-        var placement = await cohorts.FindPlacementAsync(me);
         var upcoming = new List<UpcomingRow>();
         if (placement is not null)
         {

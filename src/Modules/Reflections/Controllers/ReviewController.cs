@@ -204,19 +204,33 @@ public sealed class ScheduleController(AppDbContext db, ICohortDirectory cohorts
             return await RefusedAsync(cohortId);
         }
 
+        // An emptied field is a mistake, never "keep the old date": the trainer is told and nothing moves.
         var newRelease = release is { } r && row.ReleasedUtc is null ? ScheduleRules.LocalToUtc(r, time.Zone) : row.ReleaseUtc;
         var newDue = due is { } d ? ScheduleRules.LocalToUtc(d, time.Zone) : row.DueUtc;
-        var error = newDue <= newRelease ? t["DueBeforeRelease"].Value
+        var error = due is null ? t["DueRequired"].Value
+            : release is null && row.ReleasedUtc is null ? t["ReleaseRequired"].Value
+            : newDue <= newRelease ? t["DueBeforeRelease"].Value
             : row.ReleasedUtc is null && newRelease < time.UtcNow.AddMinutes(-1) && newRelease != row.ReleaseUtc ? t["ReleaseInPast"].Value
             : null;
         if (error is not null)
         {
             ModelState.AddModelError("", error);
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            // What the trainer typed comes back in the row they tried to move.
+            ViewData["MoveRow"] = scheduleId;
+            ViewData["MoveRelease"] = Request.Form["release"].ToString();
+            ViewData["MoveDue"] = Request.Form["due"].ToString();
             return View("Index", await ModelAsync(cohortId));
         }
 
+        if (newRelease == row.ReleaseUtc && newDue == row.DueUtc)
+        {
+            TempData["Flash"] = t["DatesUnchanged"].Value;
+            return Redirect($"/schedule/{cohortId}");
+        }
+
         var shift = newDue - row.DueUtc;
+        await using var transaction = await db.Database.BeginTransactionAsync();
         row.ReleaseUtc = newRelease;
         row.DueUtc = newDue;
         row.DatesMoved = true;
@@ -225,6 +239,7 @@ public sealed class ScheduleController(AppDbContext db, ICohortDirectory cohorts
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.DueUtc, newDue).SetProperty(w => w.OverdueUtc, (DateTime?)null));
         db.AddAudit(time.UtcNow, User.PersonId(), "reflections.dates-moved", row.Id.ToString(), $"release {newRelease:O}, due {newDue:O} ({shift.TotalHours:+0;-0} h)");
         await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         TempData["Flash"] = t["DatesMoved"].Value;
         return Redirect($"/schedule/{cohortId}");
     }

@@ -4,7 +4,11 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record WorkRow(long Id, string Title, string ModuleTitle, AssignmentKind Kind, string Status, DateTime ReleaseUtc, DateTime DueUtc, bool HasExtension, int Versions, bool HasDraft);
+public sealed record WorkRow(long Id, string Title, string ModuleTitle, AssignmentKind Kind, string Status, DateTime ReleaseUtc, DateTime DueUtc, bool HasExtension, int Versions, bool HasDraft)
+{
+    /// <summary>The cohort's name when the work belongs to another cohort than the person's current one.</summary>
+    public string? EarlierCohort { get; init; }
+}
 
 public sealed record UpcomingRow(string Title, string ModuleTitle, DateTime ReleaseUtc, DateTime DueUtc);
 
