@@ -366,6 +366,30 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task EditCohort_MorePlaces_WaitingListMovesUpAtOnce_AndIsTold()
+    {
+        var unit = await TeamAsync(3);
+        var cohort = await CohortAsync(capacity: 1);
+        var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
+        await EnrolAsync(leader, cohort, unit.Members[0].Id, unit.Members[1].Id, unit.Members[2].Id);
+        var trainer = await SiteClient.SignedInAsync(site, "trainer1@demo.local");
+        var trainerId = await site.WithScopeAsync((_, db) => db.Users.Where(u => u.Email == "trainer1@demo.local").Select(u => u.Id).FirstAsync());
+        var row = await site.WithScopeAsync((_, db) => db.Set<Cohort>().AsNoTracking().SingleAsync(c => c.Id == cohort));
+
+        var edit = await trainer.PostFormAsync($"/cohorts/{cohort}/edit", $"/cohorts/{cohort}/edit", new()
+        {
+            ["Name"] = row.Name, ["Language"] = row.Language, ["Track"] = "Trainee", ["StartDate"] = row.StartDate.ToString("yyyy-MM-dd"), ["CadenceWeeks"] = "2",
+            ["CadenceDay"] = "Tuesday", ["ReleaseTime"] = "08:00", ["TimeZone"] = "Europe/Copenhagen", ["Capacity"] = "2", ["Status"] = "Open", ["TrainerIds"] = trainerId.ToString(),
+        });
+        var members = await MembersAsync(cohort);
+        var told = await site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().CountAsync(m => m.To == unit.Members[1].Email && m.Subject.StartsWith("A place is free for you")));
+
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal([MemberStatus.Enrolled, MemberStatus.Enrolled, MemberStatus.Waitlisted], unit.Members.Select(m => members[m.Id]));
+        Assert.Equal(1, told);
+    }
+
+    [Fact]
     public async Task EditCohort_TrainerOfAnotherCohort_403()
     {
         var cohort = await CohortAsync();

@@ -184,6 +184,8 @@ public sealed class CohortsController(AppDbContext db, IPermissionService permis
 
         db.AddAudit(now, me, "cohorts.updated", id.ToString(), cohort.Name);
         await db.SaveChangesAsync();
+        // More places than before: the waiting list moves up now, not at the next withdrawal.
+        await enrolment.FillFreePlacesAsync(id, me);
         TempData["Flash"] = t["CohortSaved", cohort.Name].Value;
         return Redirect($"/cohorts/{id}");
     }

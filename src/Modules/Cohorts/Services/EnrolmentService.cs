@@ -265,8 +265,28 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         return new EnrolmentOutcome([], 0, 0);
     }
 
+    /// <summary>After a cohort's places were raised (or it reopened): the waiting list moves up into the free places, and each person promoted is told.</summary>
+    public async Task<int> FillFreePlacesAsync(Guid cohortId, Guid actorId, CancellationToken ct = default)
+    {
+        await using var transaction = await LockPlacesAsync(cohortId, ct);
+        var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
+        if (cohort is null || cohort.Status != CohortStatus.Open)
+        {
+            return 0;
+        }
+
+        var promoted = await PromoteAsync(cohort, actorId, clock.GetUtcNow().UtcDateTime, ct);
+        await transaction.CommitAsync(ct);
+        if (promoted > 0)
+        {
+            jobs.Trigger("notifications:outbox");
+        }
+
+        return promoted;
+    }
+
     /// <summary>Fills free places from the waiting list, first come first served.</summary>
-    private async Task PromoteAsync(Cohort cohort, Guid actorId, DateTime now, CancellationToken ct)
+    private async Task<int> PromoteAsync(Cohort cohort, Guid actorId, DateTime now, CancellationToken ct)
     {
         var taken = await db.Set<CohortMember>().CountAsync(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Enrolled, ct);
         var next = await db.Set<CohortMember>().Where(m => m.CohortId == cohort.Id && m.Status == MemberStatus.Waitlisted)
@@ -282,6 +302,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         }
 
         await db.SaveChangesAsync(ct);
+        return next.Count;
     }
 
     /// <summary>A trainee asks for a place; their team's leader is told.</summary>
