@@ -473,13 +473,21 @@ public class CitizenDataDetectorTests
     [InlineData("Mr ")]
     public void Scan_TwentyThousandCharactersOfRepeatedPattern_StaysFast(string unit)
     {
+        // Guards against backtracking that grows faster than the text (which takes seconds, or throws the
+        // patterns' 500 ms match timeout), not a speed target: the best of five runs, so a machine busy with
+        // other tests (it failed 2 of 4 runs as a single timing) cannot make it fail.
         var text = string.Concat(Enumerable.Repeat(unit, (20_000 / unit.Length) + 1))[..20_000];
         CitizenDataDetector.Scan(text);
 
-        var watch = Stopwatch.StartNew();
-        CitizenDataDetector.Scan(text);
-        watch.Stop();
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            CitizenDataDetector.Scan(text);
+            watch.Stop();
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
 
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(200), $"took {watch.Elapsed.TotalMilliseconds} ms");
+        Assert.True(best < TimeSpan.FromMilliseconds(200), $"best of 5 runs took {best.TotalMilliseconds} ms");
     }
 }
