@@ -12,7 +12,7 @@ namespace ChangeAgentAcademy.Reflections.ViewComponents;
 /// <summary>Start page: the person's own assignments due next (overdue first), the latest feedback, how much is handed in. Two queries.</summary>
 public sealed class MyWorkPanelViewComponent(AppDbContext db, IProgrammeOutline outline, ProgrammeTime time) : ViewComponent
 {
-    private const int Shown = 4;
+    private const int Shown = 3;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -30,7 +30,9 @@ public sealed class MyWorkPanelViewComponent(AppDbContext db, IProgrammeOutline 
                               select new { w.Id, w.LessonKey, r.Decision, r.CreatedUtc }).Take(3).ToListAsync();
 
         var due = new List<NextWork>();
-        foreach (var w in work.Where(w => w.Status is WorkStatus.Open or WorkStatus.RevisionRequested).OrderBy(w => w.DueUtc).Take(Shown))
+        // Overdue work first (the oldest on top), then what falls due next: both, so a backlog never hides the next date.
+        var writable = work.Where(w => w.Status is WorkStatus.Open or WorkStatus.RevisionRequested).OrderBy(w => w.DueUtc).ToList();
+        foreach (var w in writable.Where(w => w.DueUtc < now).Take(Shown).Concat(writable.Where(w => w.DueUtc >= now).Take(Shown)))
         {
             due.Add(new NextWork(w.Id, await TitleAsync(w.LessonKey, language), w.DueUtc, w.Status, w.DueUtc < now));
         }
