@@ -163,16 +163,22 @@ public abstract class StartPageTests<TSite>(TSite site) : IClassFixture<TSite> w
     {
         var cohort = await ReleasedAsync(2);
         await HandInAsync(await ReflectionOfAsync(cohort, cohort.Trainees[0]), "A hand-in.");
-        var budgets = new (AppUser Person, int Budget)[] { (cohort.Trainees[0], 9), (cohort.Trainer, 8), (cohort.Leader, 11) };
+        // Home 1, each panel 1-2 (cohort, lessons, own work, supervision, workshops, requests, team status, reviews).
+        var budgets = new (AppUser Person, int Budget, string Panel)[]
+        {
+            (cohort.Trainees[0], 9, "id=\"my-work-panel\""), (cohort.Trainer, 8, "id=\"review-panel\""), (cohort.Leader, 11, "id=\"requests-panel\""),
+        };
         var measured = new List<string>();
-        foreach (var (person, budget) in budgets)
+        foreach (var (person, budget, panel) in budgets)
         {
             var client = await AsAsync(site, person);
             await client.GetAsync("/");
             site.Queries.Reset();
-            await client.GetStringAsync("/");
+            var page = await client.GetStringAsync("/");
             var queries = site.Queries.For("/");
             measured.Add($"{person.Email}: {queries}");
+            Assert.Contains(panel, page);
+            Assert.Contains("id=\"supervision-panel\"", page);
             Assert.True(queries <= budget, $"{queries} queries for {person.Email}, budget {budget}");
         }
 

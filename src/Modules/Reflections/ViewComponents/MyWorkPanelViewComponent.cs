@@ -23,6 +23,11 @@ public sealed class MyWorkPanelViewComponent(AppDbContext db, IProgrammeOutline 
             .Where(w => w.UserId == me && w.Active)
             .Select(w => new { w.Id, w.LessonKey, w.DueUtc, w.Status, w.Versions })
             .ToListAsync();
+        if (work.Count == 0 && !HttpContext.User.IsInRole(Roles.Trainee))
+        {
+            return Content(""); // a leader outside any cohort has nothing to hand in
+        }
+
         var feedback = await (from r in db.Set<Review>()
                               join w in db.Set<AssignmentWork>() on r.WorkId equals w.Id
                               where w.UserId == me && w.Active

@@ -15,7 +15,10 @@ public sealed record WaitingReview(long WorkId, string Person, string Title, Dat
 
 public sealed record ReviewPanelModel(IReadOnlyList<WaitingReview> Waiting, int Total);
 
-/// <summary>A team member's assignment state: status and dates only, never what they wrote or were told.</summary>
+/// <summary>A team member's hand-in and its state now: status and the hand-in date only, never what they wrote or were told.</summary>
 public sealed record TeamStatusChange(string Person, string Title, string Status, DateTime ChangedUtc);
 
-public sealed record TeamWorkPanelModel(IReadOnlyList<TeamStatusChange> Changes);
+/// <summary>How many open assignments of one team member are past their due date.</summary>
+public sealed record OverdueCount(string Person, int Count);
+
+public sealed record TeamWorkPanelModel(IReadOnlyList<TeamStatusChange> Changes, IReadOnlyList<OverdueCount> Overdue);
