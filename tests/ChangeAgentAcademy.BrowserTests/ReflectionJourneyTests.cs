@@ -80,6 +80,9 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
 
         var trainee = await site.NewPageAsync(360);
         await BrowserSite.SignInAsync(trainee, "trainee4@demo.local");
+        // The start page says what is due next, with its date, whatever day the demo was seeded.
+        await Assertions.Expect(trainee.Locator("#my-work-panel ~ ul li").Filter(new() { HasNotText = "was due" }).First)
+            .ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"due \d{1,2} \w{3,4} \d{4} \d{2}:\d{2}"));
         await trainee.GotoAsync("/calendar");
         await Assertions.Expect(trainee.GetByLabel("Private calendar address (iCal)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/calendar/[0-9a-f]+\\.ics$"));
         await BrowserSite.AssertAccessibleAsync(trainee);

@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<EnrolmentService>();
         services.AddScoped(sp => new TeamProgress(sp.GetRequiredService<ChangeAgentAcademy.Data.AppDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IProgrammeOutline>(), sp.GetService<IAssignmentProgress>()));
         services.AddSingleton(new DashboardPanel("CohortsPanel", 10));
+        services.AddSingleton(new DashboardPanel("RequestsPanel", 0, CohortPermissions.ViewTeam));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

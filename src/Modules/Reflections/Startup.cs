@@ -42,6 +42,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PracticalLogService>();
         services.AddScoped<IPracticalLogs>(sp => sp.GetRequiredService<PracticalLogService>());
         services.AddTransient<IImportStep, DemoReflectionStep>();
+        services.AddSingleton(new DashboardPanel("MyWorkPanel", 1, ReflectionPermissions.Write));
+        services.AddSingleton(new DashboardPanel("ReviewPanel", 1, ReflectionPermissions.Review));
+        services.AddSingleton(new DashboardPanel("TeamWorkPanel", 2, ReflectionPermissions.Write));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RemindPresentersJob>();
         services.AddScoped<IPersonEvents, SupervisionEvents>();
         services.AddTransient<IImportStep, SupervisionSetupStep>();
+        services.AddSingleton(new DashboardPanel("SupervisionPanel", 3, SupervisionPermissions.View));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => SupervisionModel.Configure(modelBuilder);

@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<WorkshopService>();
         services.AddScoped<IPersonEvents, WorkshopEvents>();
         services.AddTransient<IImportStep, DemoWorkshopStep>();
+        services.AddSingleton(new DashboardPanel("WorkshopsPanel", 4, WorkshopPermissions.View));
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => WorkshopModel.Configure(modelBuilder);

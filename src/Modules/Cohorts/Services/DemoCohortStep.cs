@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
 
-/// <summary>Demo mode: one cohort starting this month, run by both demo trainers, with all twelve demo trainees.</summary>
+/// <summary>
+/// Demo mode: one cohort run by both demo trainers, with all twelve demo trainees. It started five to six
+/// weeks before the seeding day (a Tuesday), so whatever the date three modules are released, some work is
+/// overdue and the third module's assignments are due in the coming days.
+/// </summary>
 public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImportStep
 {
     public static readonly Guid DemoCohortId = new("8d3c2f1e-0a4b-4c6d-9e8f-000000000001");
@@ -21,7 +25,7 @@ public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImpor
         }
 
         var today = time.Today;
-        var start = FirstWeekdayOfMonth(today.Year, today.Month, DayOfWeek.Tuesday);
+        var start = DemoStart(today);
         var now = time.UtcNow;
         db.Set<Cohort>().Add(new Cohort
         {
@@ -42,6 +46,13 @@ public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImpor
         db.Set<CohortMember>().AddRange(trainees.Select(id => new CohortMember { CohortId = DemoCohortId, UserId = id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now }));
         db.AddAudit(now, null, "cohorts.demo-created", DemoCohortId.ToString(), $"{trainees.Count} trainees");
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The Tuesday 35 to 41 days before <paramref name="today"/>: modules 1-3 (every two weeks) are out, module 4 is not.</summary>
+    public static DateOnly DemoStart(DateOnly today)
+    {
+        var day = today.AddDays(-35);
+        return day.AddDays(-(((int)day.DayOfWeek - (int)DayOfWeek.Tuesday + 7) % 7));
     }
 
     public static DateOnly FirstWeekdayOfMonth(int year, int month, DayOfWeek day)
