@@ -84,8 +84,13 @@ public sealed class BrowserSite : SqliteSite
             }
         }
 
-        await page.Locator("nav.main-nav").WaitForAsync();
+        // Attached, not visible: on a phone the menu is folded behind its button.
+        await page.Locator("nav.main-nav").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
+
+    /// <summary>Shows the site in <paramref name="language"/> through the culture cookie, as the language form does, without changing the person's saved language.</summary>
+    public async Task UseLanguageAsync(IPage page, string language) =>
+        await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = BaseUrl }]);
 
     /// <summary>Full-page screenshots at phone (360 px) and desktop (1280 px) width.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)

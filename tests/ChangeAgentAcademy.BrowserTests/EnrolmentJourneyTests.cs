@@ -84,6 +84,8 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         await BrowserSite.SignInAsync(first, "trainee9@demo.local");
         await first.GotoAsync("/enrol");
         await first.GetByRole(AriaRole.Button, new() { Name = "Withdraw from Small cohort" }).ClickAsync();
+        await Assertions.Expect(first.Locator("h1")).ToHaveTextAsync("Give up your place in Small cohort?");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Yes, give up my place" }).ClickAsync();
         await Assertions.Expect(first.Locator(".notice")).ToContainTextAsync("The place is given up");
 
         await waiting.GotoAsync("/enrol");
@@ -103,7 +105,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Autumn cohort");
-        await Assertions.Expect(page.Locator("ol.calendar li")).ToHaveCountAsync(7);
+        await Assertions.Expect(page.Locator("ul.calendar li")).ToHaveCountAsync(7);
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "cohort-calendar");
     }

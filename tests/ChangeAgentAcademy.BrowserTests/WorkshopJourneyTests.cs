@@ -52,6 +52,12 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
         await BrowserSite.SignInAsync(holder, "trainee1@demo.local");
         await holder.GotoAsync("/workshops");
         await holder.Locator($"form[action='/workshops/{id}/cancel'] button").First.ClickAsync();
+        // Cancelling asks first, on a page of its own (no JavaScript): keeping the place is the primary button.
+        await Assertions.Expect(holder.Locator("h1")).ToContainTextAsync("Cancel your place at");
+        await Assertions.Expect(holder.Locator("a.button:not(.button-risky)")).ToHaveTextAsync("No, keep my place");
+        await BrowserSite.AssertAccessibleAsync(holder);
+        await BrowserSite.ScreenshotAsync(holder, "confirm-cancel-booking");
+        await holder.GetByRole(AriaRole.Button, new() { Name = "Yes, cancel my place" }).ClickAsync();
         await Assertions.Expect(holder.Locator(".notice")).ToContainTextAsync("Your booking is cancelled.");
 
         await member.GotoAsync($"/workshops/{id}");
@@ -100,7 +106,7 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
 
         await trainer.GotoAsync("/workshops/requests");
         await Assertions.Expect(trainer.Locator("main")).ToContainTextAsync("Mornings suit us best.");
-        await trainer.Locator("summary").First.ClickAsync();
+        await trainer.Locator("main summary").First.ClickAsync();
         await BrowserSite.AssertAccessibleAsync(trainer);
         await BrowserSite.ScreenshotAsync(trainer, "workshop-requests-trainer");
     }

@@ -146,12 +146,12 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["POST workshops/requests/{id:guid}/decline"] = "",
         ["POST workshops/requests/{id:guid}/schedule"] = "",
         ["POST workshops/{id:guid}/book"] = "Leader Trainee",
-        ["POST workshops/{id:guid}/cancel"] = "Leader Trainee",
-        ["POST workshops/{id:guid}/cancel-session"] = "Administrator",
+        ["POST workshops/{id:guid}/cancel"] = "Leader Leader* Trainee Trainee*", // the demo workshop is no one's (own = foreign id): an unconfirmed post asks and leaves the booking standing, so the second post asks again
+        ["POST workshops/{id:guid}/cancel-session"] = "Administrator Administrator*", // as above: the unconfirmed post only asks
         ["POST workshops/{id:guid}/ideas"] = "",
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/pdsa"] = "",
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/remove"] = "",
-        ["POST workshops/{id:guid}/record"] = "",
+        ["POST workshops/{id:guid}/record"] = "Administrator Administrator*", // an administrator may record any session; it showed "" only because the unconfirmed cancel-session post had cancelled the demo workshop before
     };
 
     [Fact]

@@ -102,7 +102,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         var second = await SiteClient.SignedInAsync(site, unit.Members[1].Email!, SiteClient.TestPassword);
         var waitPage = await second.GetStringAsync("/enrol");
         var first = await SiteClient.SignedInAsync(site, unit.Members[0].Email!, SiteClient.TestPassword);
-        var withdraw = await first.PostFormAsync("/enrol", $"/enrol/{cohort}/withdraw", new Dictionary<string, string>());
+        var withdraw = await first.PostFormAsync("/enrol", $"/enrol/{cohort}/withdraw", new Dictionary<string, string> { ["confirmed"] = "true" });
         var after = await MembersAsync(cohort);
         var promotionMail = await site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().Where(m => m.To == unit.Members[1].Email).Select(m => m.Subject).ToListAsync());
 
@@ -397,6 +397,36 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
 
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/cohorts/{cohort}/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostFormAsync("/cohorts", $"/cohorts/{cohort}/remove/{Guid.NewGuid()}", new Dictionary<string, string>())).StatusCode);
+    }
+
+    [Fact]
+    public async Task RemoveParticipant_FirstPostOnlyAsks_ConfirmedPostRemoves_OthersRefused()
+    {
+        var unit = await TeamAsync(1);
+        var cohort = await CohortAsync();
+        var person = unit.Members[0];
+        await EnrolAsync(await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword), cohort, person.Id);
+        var trainer = await SiteClient.SignedInAsync(site, "trainer1@demo.local");
+        var url = $"/cohorts/{cohort}/remove/{person.Id}";
+        var confirm = new Dictionary<string, string> { ["confirmed"] = "true" };
+
+        var asked = await trainer.PostFormAsync($"/cohorts/{cohort}", url, new Dictionary<string, string>());
+        var question = System.Net.WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        var afterAsking = (await MembersAsync(cohort))[person.Id];
+        var otherTrainer = await (await SiteClient.SignedInAsync(site, "trainer2@demo.local")).PostFormAsync("/cohorts", url, confirm);
+        var trainee = await (await SiteClient.SignedInAsync(site, person.Email!, SiteClient.TestPassword)).PostFormAsync("/learn", url, confirm);
+        var afterRefusals = (await MembersAsync(cohort))[person.Id];
+        var confirmed = await trainer.PostFormAsync($"/cohorts/{cohort}", url, confirm);
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains($"Remove {person.DisplayName} from Cohort ", question);
+        Assert.Contains("name=\"confirmed\" value=\"true\"", question);
+        Assert.Equal(MemberStatus.Enrolled, afterAsking);
+        Assert.Equal(HttpStatusCode.Forbidden, otherTrainer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, trainee.StatusCode);
+        Assert.Equal(MemberStatus.Enrolled, afterRefusals);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(MemberStatus.Withdrawn, (await MembersAsync(cohort))[person.Id]);
     }
 
     [Fact]

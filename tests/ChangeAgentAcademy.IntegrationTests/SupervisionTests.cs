@@ -141,13 +141,38 @@ public abstract class SupervisionTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain("Marker-n0t3s", await admin.GetStringAsync($"/supervision/{id}"));
 
         // A member who leaves is outside from then on; leaving changes nothing else.
-        var left = await member.PostFormAsync($"/supervision/{id}", $"/supervision/{id}/leave", []);
+        var left = await member.PostFormAsync($"/supervision/{id}", $"/supervision/{id}/leave", new Dictionary<string, string> { ["confirmed"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, left.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(url)).StatusCode);
         var audit = await site.WithScopeAsync((_, db) => db.Audit.Where(a => a.Subject == id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains("supervision.member-left", audit);
         var stillEnrolled = await site.WithScopeAsync((_, db) => db.Set<Cohorts.Data.CohortMember>().AnyAsync(m => m.UserId == cohort.Trainees[1].Id && m.Status == Cohorts.Data.MemberStatus.Enrolled));
         Assert.True(stillEnrolled);
+    }
+
+    [Fact]
+    public async Task RemoveMember_FirstPostOnlyAsks_ConfirmedPostRemoves_MemberCannot()
+    {
+        var (cohort, _, id, creator) = await GroupAsync();
+        var person = cohort.Trainees[0];
+        var url = $"/supervision/{id}/members/{person.Id}/remove";
+        Task<bool> InAsync() => site.WithScopeAsync((_, db) => db.Set<GroupMember>().AnyAsync(m => m.GroupId == id && m.UserId == person.Id && m.LeftUtc == null));
+
+        var asked = await creator.PostFormAsync($"/supervision/{id}", url, []);
+        var question = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        var stillIn = await InAsync();
+        var byMember = await (await AsAsync(site, cohort.Trainees[1])).PostFormAsync($"/supervision/{id}", url, new Dictionary<string, string> { ["confirmed"] = "true" });
+        var stillInAfterMember = await InAsync();
+        var confirmed = await creator.PostFormAsync($"/supervision/{id}", url, new Dictionary<string, string> { ["confirmed"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains($"Take {person.DisplayName} out of", question);
+        Assert.Contains("name=\"confirmed\" value=\"true\"", question);
+        Assert.True(stillIn);
+        Assert.Equal(HttpStatusCode.NotFound, byMember.StatusCode);
+        Assert.True(stillInAfterMember);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.False(await InAsync());
     }
 
     [Fact]
@@ -161,10 +186,10 @@ public abstract class SupervisionTests<TSite>(TSite site) : IClassFixture<TSite>
         var past = await sup.PostFormAsync(url, $"{url}/move", new Dictionary<string, string> { ["startsLocal"] = "2020-01-01T13:00" });
         var pastBody = WebUtility.HtmlDecode(await past.Content.ReadAsStringAsync());
         var moved = await sup.PostFormAsync(url, $"{url}/move", new Dictionary<string, string> { ["startsLocal"] = "2027-12-01T10:00" });
-        var cancelled = await sup.PostFormAsync($"/supervision/{id}/sessions/{sessions[2].Id}", $"/supervision/{id}/sessions/{sessions[2].Id}/cancel", []);
+        var cancelled = await sup.PostFormAsync($"/supervision/{id}/sessions/{sessions[2].Id}", $"/supervision/{id}/sessions/{sessions[2].Id}/cancel", new Dictionary<string, string> { ["confirmed"] = "true" });
         var added = await sup.PostFormAsync($"/supervision/{id}", $"/supervision/{id}/sessions", new Dictionary<string, string> { ["startsLocal"] = "2027-12-24T09:00" });
         var member = await AsAsync(site, await site.WithScopeAsync((_, db) => db.Users.FirstAsync(u => db.Set<GroupMember>().Any(m => m.GroupId == id && m.UserId == u.Id))));
-        var byMember = await member.PostFormAsync($"/supervision/{id}/sessions/{sessions[3].Id}", $"/supervision/{id}/sessions/{sessions[3].Id}/cancel", []);
+        var byMember = await member.PostFormAsync($"/supervision/{id}/sessions/{sessions[3].Id}", $"/supervision/{id}/sessions/{sessions[3].Id}/cancel", new Dictionary<string, string> { ["confirmed"] = "true" });
         var after = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().AsNoTracking().Where(s => s.GroupId == id).ToListAsync());
 
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);

@@ -95,7 +95,7 @@ public abstract partial class WorkshopTests<TSite>(TSite site) : IClassFixture<T
         client.PostFormAsync($"/workshops/{sessionId}", $"/workshops/{sessionId}/book", new Dictionary<string, string> { ["joinWaitlist"] = joinWaitlist ? "true" : "false" });
 
     private static Task<HttpResponseMessage> CancelAsync(SiteClient client, Guid sessionId) =>
-        client.PostFormAsync("/workshops", $"/workshops/{sessionId}/cancel", new Dictionary<string, string>());
+        client.PostFormAsync("/workshops", $"/workshops/{sessionId}/cancel", new Dictionary<string, string> { ["confirmed"] = "true" });
 
     private static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
@@ -242,7 +242,7 @@ public abstract partial class WorkshopTests<TSite>(TSite site) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(client, soon.Id)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(client, calledOff.Id)).StatusCode);
-        var off = await facilitator.PostFormAsync($"/workshops/{calledOff.Id}", $"/workshops/{calledOff.Id}/cancel-session", new Dictionary<string, string>());
+        var off = await facilitator.PostFormAsync($"/workshops/{calledOff.Id}", $"/workshops/{calledOff.Id}/cancel-session", new Dictionary<string, string> { ["confirmed"] = "true" });
         var bookCancelled = await BookAsync(await AsAsync(site, (await PeopleAsync(1))[0]), calledOff.Id, joinWaitlist: true);
         var told = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().AnyAsync(i => i.UserId == person.Id && i.Key == $"workshops:session-cancelled:{calledOff.Id}:{person.Id}"));
 

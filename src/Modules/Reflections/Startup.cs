@@ -23,6 +23,8 @@ public sealed class Startup : ModuleStartup
         new("/reflections", "NavReflections", typeof(ReflectionsText), 20, ReflectionPermissions.Write),
         new("/logs", "NavLogs", typeof(ReflectionsText), 25, ReflectionPermissions.Write),
         new("/review", "NavReview", typeof(ReflectionsText), 105, ReflectionPermissions.Review),
+        // Everyone signed in has a calendar (their releases, due dates, sessions and workshops); it had no entry.
+        new("/calendar", "CalendarTitle", typeof(ReflectionsText), 135),
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>

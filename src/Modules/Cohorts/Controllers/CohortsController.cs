@@ -193,9 +193,10 @@ public sealed class CohortsController(AppDbContext db, IPermissionService permis
     /// <summary>A trainer or administrator removes a member; the waiting list moves up.</summary>
     [RequirePermission(CohortPermissions.Manage)]
     [HttpPost("{id:guid}/remove/{personId:guid}")]
-    public async Task<IActionResult> Remove(Guid id, Guid personId)
+    public async Task<IActionResult> Remove(Guid id, Guid personId, bool confirmed = false)
     {
-        if (!await db.Set<Cohort>().AnyAsync(c => c.Id == id))
+        var cohortName = await db.Set<Cohort>().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync();
+        if (cohortName is null)
         {
             return NotFound();
         }
@@ -203,6 +204,19 @@ public sealed class CohortsController(AppDbContext db, IPermissionService permis
         if (!await CanManageAsync(id))
         {
             return Forbid();
+        }
+
+        // One click used to remove: the row's button now asks first (a page that works without JavaScript).
+        if (!confirmed)
+        {
+            var name = await (from m in db.Set<CohortMember>()
+                              join u in db.Users on m.UserId equals u.Id
+                              where m.CohortId == id && m.UserId == personId && m.Status != MemberStatus.Withdrawn
+                              select u.DisplayName).FirstOrDefaultAsync();
+            if (name is not null)
+            {
+                return View("Confirm", new Confirmation(t["RemoveQuestion", name, cohortName], t["RemoveConfirm", name], t["RemoveKeep", name], $"/cohorts/{id}", t["RemoveDetail", name]));
+            }
         }
 
         var outcome = await enrolment.WithdrawAsync(id, personId, User.RequiredPersonId(), mayManageCohort: true);

@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Cohorts.ViewModels;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +51,21 @@ public sealed class EnrolController(AppDbContext db, EnrolmentService enrolment,
     }
 
     [HttpPost("{cohortId:guid}/withdraw")]
-    public async Task<IActionResult> Withdraw(Guid cohortId)
+    public async Task<IActionResult> Withdraw(Guid cohortId, bool confirmed = false)
     {
         var me = User.RequiredPersonId();
+        if (!confirmed)
+        {
+            var cohort = await (from m in db.Set<CohortMember>()
+                                join c in db.Set<Cohort>() on m.CohortId equals c.Id
+                                where m.CohortId == cohortId && m.UserId == me && m.Status != MemberStatus.Withdrawn
+                                select c.Name).FirstOrDefaultAsync();
+            if (cohort is not null)
+            {
+                return View("Confirm", new Confirmation(t["WithdrawSelfQuestion", cohort], t["WithdrawSelfConfirm"], t["WithdrawSelfKeep"], "/enrol", t["WithdrawDetail"]));
+            }
+        }
+
         var outcome = await enrolment.WithdrawAsync(cohortId, me, me, mayManageCohort: false);
         TempData["Flash"] = outcome.Ok ? t["Withdrawn"].Value : string.Join(" ", outcome.Errors);
         TempData["FlashIsError"] = !outcome.Ok;

@@ -5,6 +5,7 @@ using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Cohorts.ViewModels;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -60,8 +61,24 @@ public sealed class TeamController(AppDbContext db, TeamProgress progress, Enrol
     }
 
     [HttpPost("withdraw")]
-    public async Task<IActionResult> Withdraw(Guid cohortId, Guid personId)
+    public async Task<IActionResult> Withdraw(Guid cohortId, Guid personId, bool confirmed = false)
     {
+        if (!confirmed)
+        {
+            var me = User.RequiredPersonId();
+            var place = await (from m in db.Set<CohortMember>()
+                               join c in db.Set<Cohort>() on m.CohortId equals c.Id
+                               join u in db.Users on m.UserId equals u.Id
+                               join team in db.Teams on u.TeamId equals team.Id
+                               where m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn && team.LeaderId == me
+                               select new { Person = u.DisplayName, Cohort = c.Name }).FirstOrDefaultAsync();
+            if (place is not null)
+            {
+                return View("Confirm", new Confirmation(t["WithdrawQuestion", place.Person, place.Cohort], t["WithdrawConfirm", place.Person], t["WithdrawKeep", place.Person], "/team", t["WithdrawDetail"],
+                    [new("cohortId", cohortId.ToString()), new("personId", personId.ToString())]));
+            }
+        }
+
         var outcome = await enrolment.WithdrawAsync(cohortId, personId, User.RequiredPersonId(), mayManageCohort: false);
         if (outcome.Forbidden)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Resources;
@@ -162,7 +163,7 @@ public sealed class SupervisionController(
     }
 
     [HttpPost("{groupId:guid}/members/{personId:guid}/remove")]
-    public async Task<IActionResult> RemoveMember(Guid groupId, Guid personId)
+    public async Task<IActionResult> RemoveMember(Guid groupId, Guid personId, bool confirmed = false)
     {
         var access = await service.AccessAsync(User, groupId);
         if (access is not { CanManage: true })
@@ -170,17 +171,27 @@ public sealed class SupervisionController(
             return NotFound();
         }
 
+        if (!confirmed && await MemberNameAsync(groupId, personId) is { } name)
+        {
+            return View("Confirm", new Confirmation(t["RemoveQuestion", name, access.Group.Name], t["RemoveConfirm", name], t["RemoveKeep", name], $"/supervision/{groupId}", t["RemoveDetail", name]));
+        }
+
         return Flash(await service.RemoveMemberAsync(access.Group, personId, Me), t["MemberRemoved"], $"/supervision/{groupId}");
     }
 
     /// <summary>A member leaves: voluntary, and nothing else in their programme changes.</summary>
     [HttpPost("{groupId:guid}/leave")]
-    public async Task<IActionResult> Leave(Guid groupId)
+    public async Task<IActionResult> Leave(Guid groupId, bool confirmed = false)
     {
         var access = await service.AccessAsync(User, groupId);
         if (access is not { IsMember: true })
         {
             return NotFound();
+        }
+
+        if (!confirmed)
+        {
+            return View("Confirm", new Confirmation(t["LeaveQuestion", access.Group.Name], t["LeaveConfirm"], t["LeaveKeep"], $"/supervision/{groupId}", t["LeaveText"]));
         }
 
         var outcome = await service.RemoveMemberAsync(access.Group, Me, Me);
@@ -256,12 +267,18 @@ public sealed class SupervisionController(
     }
 
     [HttpPost("{groupId:guid}/sessions/{sessionId:long}/cancel")]
-    public async Task<IActionResult> Cancel(Guid groupId, long sessionId)
+    public async Task<IActionResult> Cancel(Guid groupId, long sessionId, bool confirmed = false)
     {
         var (access, session) = await InsideAsync(groupId, sessionId, tracking: true);
         if (access is not { IsSupervisor: true } || session is null)
         {
             return NotFound();
+        }
+
+        if (!confirmed && SessionCalendar.CanChange(session.Status, session.StartsUtc, time.UtcNow))
+        {
+            var back = $"/supervision/{groupId}/sessions/{sessionId}";
+            return View("Confirm", new Confirmation(t["CancelQuestion", time.Format(session.StartsUtc)], t["CancelConfirm"], t["CancelKeep"], back, t["CancelDetail"]));
         }
 
         return Flash(await service.CancelAsync(session, Me), t["SessionCancelled"], $"/supervision/{groupId}/sessions/{sessionId}");
@@ -438,6 +455,12 @@ public sealed class SupervisionController(
         form.Options = options.Value;
         return form;
     }
+
+    private Task<string?> MemberNameAsync(Guid groupId, Guid personId) =>
+        (from m in db.Set<GroupMember>()
+         join u in db.Users on m.UserId equals u.Id
+         where m.GroupId == groupId && m.UserId == personId && m.LeftUtc == null
+         select u.DisplayName).FirstOrDefaultAsync();
 
     private IActionResult Flash(Outcome outcome, LocalizedString success, string url)
     {

@@ -71,8 +71,24 @@ public sealed class WorkshopsController(
 
     [RequirePermission(WorkshopPermissions.Book)]
     [HttpPost("{id:guid}/cancel")]
-    public async Task<IActionResult> Cancel(Guid id)
+    public async Task<IActionResult> Cancel(Guid id, bool confirmed = false)
     {
+        if (!confirmed)
+        {
+            var me = Me;
+            var booking = await (from s in db.Set<WorkshopSession>()
+                                 join b in db.Set<Booking>() on s.Id equals b.SessionId
+                                 where s.Id == id && b.UserId == me
+                                 select new { s.Title, s.StartsUtc, b.Status }).FirstOrDefaultAsync();
+            if (booking is not null && WorkshopRules.CancelRefusal(booking.StartsUtc, time.UtcNow, booking.Status) is null)
+            {
+                var when = time.Format(booking.StartsUtc);
+                return View("Confirm", booking.Status == BookingStatus.Booked
+                    ? new Confirmation(t["CancelBookingQuestion", booking.Title, when], t["CancelBookingConfirm"], t["CancelBookingKeep"], $"/workshops/{id}", t["CancelBookingDetail"])
+                    : new Confirmation(t["LeaveWaitlistQuestion", booking.Title, when], t["LeaveWaitlistConfirm"], t["LeaveWaitlistKeep"], $"/workshops/{id}", t["LeaveWaitlistDetail"]));
+            }
+        }
+
         var outcome = await workshops.CancelAsync(id, Me);
         if (outcome.Ok)
         {
@@ -85,7 +101,7 @@ public sealed class WorkshopsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/cancel-session")]
-    public async Task<IActionResult> CancelSession(Guid id)
+    public async Task<IActionResult> CancelSession(Guid id, bool confirmed = false)
     {
         var session = await db.Set<WorkshopSession>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id);
         if (session is null)
@@ -96,6 +112,11 @@ public sealed class WorkshopsController(
         if (!MayRecord(session))
         {
             return Forbid();
+        }
+
+        if (!confirmed && session.Status == WorkshopStatus.Open && session.StartsUtc > time.UtcNow)
+        {
+            return View("Confirm", new Confirmation(t["CancelSessionQuestion", session.Title, time.Format(session.StartsUtc)], t["CancelSessionConfirm"], t["CancelSessionKeep"], $"/workshops/{id}", t["CancelSessionDetail"]));
         }
 
         var outcome = await workshops.CancelSessionAsync(id, Me);
