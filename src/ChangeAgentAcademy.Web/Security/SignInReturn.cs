@@ -10,9 +10,9 @@ namespace ChangeAgentAcademy.Web.Security;
 /// (the same-origin Referer, when that page answers GET), else to the start page. Returning to the POST
 /// URL itself would end on "405: That action is not possible here" and lose the way back.
 /// </summary>
-public sealed class SignInReturn(EndpointDataSource endpoints)
+public sealed class SignInReturn(EndpointDataSource endpoints, ParameterPolicyFactory policies)
 {
-    private IReadOnlyList<TemplateMatcher>? pages;
+    private IReadOnlyList<(TemplateMatcher Template, IReadOnlyList<(string Name, IRouteConstraint Constraint)> Constraints)>? pages;
 
     internal static void Attach(CookieAuthenticationEvents events)
     {
@@ -50,22 +50,27 @@ public sealed class SignInReturn(EndpointDataSource endpoints)
         }
 
         var local = request.PathBase.HasValue && path.StartsWith(request.PathBase.Value!, StringComparison.OrdinalIgnoreCase) ? path[request.PathBase.Value!.Length..] : path;
-        return IsPage(local) ? path + referer.Query : "/";
+        return IsPage(local, context) ? path + referer.Query : "/";
     }
 
-    /// <summary>True when some endpoint answers GET at <paramref name="path"/> (route constraints are not checked: a wrong id is a 404 page, not a 405).</summary>
-    public bool IsPage(string path)
+    /// <summary>True when some endpoint answers GET at <paramref name="path"/>, its route constraints included ("/logs/new" is not "/logs/{id:long}").</summary>
+    public bool IsPage(string path, HttpContext context)
     {
         pages ??= endpoints.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } m || m.HttpMethods.Contains(HttpMethods.Get))
             .Where(e => e.RoutePattern.RawText is not null)
-            .Select(e => new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), new RouteValueDictionary(e.RoutePattern.Defaults)))
+            .Select(e => (
+                new TemplateMatcher(TemplateParser.Parse(e.RoutePattern.RawText!), new RouteValueDictionary(e.RoutePattern.Defaults)),
+                (IReadOnlyList<(string, IRouteConstraint)>)e.RoutePattern.Parameters
+                    .SelectMany(p => e.RoutePattern.ParameterPolicies.GetValueOrDefault(p.Name, []).Select(r => (p.Name, policies.Create(p, r))))
+                    .Where(x => x.Item2 is IRouteConstraint)
+                    .Select(x => (x.Name, (IRouteConstraint)x.Item2))
+                    .ToList()))
             .ToList();
-        var values = new RouteValueDictionary();
-        foreach (var page in pages)
+        foreach (var (template, constraints) in pages)
         {
-            values.Clear();
-            if (page.TryMatch(path, values))
+            var values = new RouteValueDictionary();
+            if (template.TryMatch(path, values) && constraints.All(c => c.Constraint.Match(context, null, c.Name, values, RouteDirection.IncomingRequest)))
             {
                 return true;
             }

@@ -111,7 +111,8 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
     /// </summary>
     [HttpGet("{id:long}/submit")]
     [HttpGet("{id:long}/draft")]
-    public IActionResult BackToAssignment(long id) => Redirect($"/reflections/{id}");
+    public async Task<IActionResult> BackToAssignment(long id) =>
+        await work.FindOwnAsync(id, User.RequiredPersonId()) is null ? NotFound() : Redirect($"/reflections/{id}");
 
     [HttpPost("{id:long}/submit")]
     [ValidateAntiForgeryToken]
