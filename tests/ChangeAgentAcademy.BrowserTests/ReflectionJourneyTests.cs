@@ -95,6 +95,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         Assert.Contains(HandedInTimes(before, after), (await row.InnerTextAsync()).Contains);
         await Assertions.Expect(row).ToContainTextAsync("1 version");
         await Assertions.Expect(row).Not.ToContainTextAsync("version(s)");
+        await BrowserSite.ScreenshotAsync(page, "reflections-handed-in");
         await page.GotoAsync(editorUrl);
         await Assertions.Expect(page.Locator("details .submitted-text p")).ToHaveCountAsync(2);
     }
@@ -107,10 +108,17 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await page.GotoAsync("/reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
         var editorUrl = page.Url;
-        await page.GetByLabel("Your text").FillAsync("Written while the session ran out. Asking first changed the plan.");
+        var handIn = page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true });
+        const string PageTop = "b => b.getBoundingClientRect().top + window.scrollY";
+        var before = await handIn.EvaluateAsync<double>(PageTop);
+        await page.GetByLabel("Your text").FillAsync("Written while the session ran out.");
+        await page.GetByLabel("Your text").BlurAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Draft saved");
+        Assert.Equal(before, await handIn.EvaluateAsync<double>(PageTop)); // the autosave line moved nothing
 
         await page.Context.ClearCookiesAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }).ClickAsync();
+        await page.GetByLabel("Your text").PressSequentiallyAsync(" Asking first changed the plan.");
+        await handIn.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/account/signin"));
         Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(new Uri(editorUrl).AbsolutePath), page.Url, StringComparison.OrdinalIgnoreCase);
         await page.GetByLabel("E-mail").FillAsync("trainee7@demo.local");
