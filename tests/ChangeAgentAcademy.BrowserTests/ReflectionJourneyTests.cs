@@ -45,7 +45,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         var cleaned = (await page.GetByLabel("Your text").InputValueAsync()).Replace(" Mrs Jensen at Østervej 3 said it mattered to her.", " The citizen said it mattered to her.");
         await page.GetByLabel("Your text").FillAsync(cleaned);
         await page.GetByRole(AriaRole.Button, new() { Name = "Hand in anyway" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Version 1 is handed in");
+        await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Version 1 was handed in on");
 
         var trainer = await site.NewPageAsync();
         await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
@@ -64,6 +64,84 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await Assertions.Expect(page.Locator(".feedback")).ToContainTextAsync("notice in yourself");
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "reflection-revise");
+    }
+
+    [Fact]
+    public async Task Trainee_HandsInRightAfterTyping_TheClickLands_AndThePageSaysWhen()
+    {
+        var page = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(page, "trainee10@demo.local");
+        await page.GotoAsync("/reflections");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
+        var editorUrl = page.Url;
+
+        // Typing and then clicking at once: the mouse-down takes the focus from the text box (blur starts an
+        // autosave) before the mouse-up; the button must still be under the pointer when the mouse comes up.
+        var handIn = page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true });
+        await page.GetByLabel("Your text").FillAsync("I asked before I proposed.\n\nThe night staff saw what I had missed.");
+        var before = DateTime.UtcNow;
+        await handIn.ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Version 1 was handed in on");
+        var after = DateTime.UtcNow;
+        var flash = await page.Locator("p.notice[role=status]").InnerTextAsync();
+        Assert.Contains(HandedInTimes(before, after), flash.Contains);
+        await Assertions.Expect(page.Locator(".handed-in")).ToContainTextAsync("Version 1 was handed in on");
+        Assert.Contains(HandedInTimes(before, after), (await page.Locator(".handed-in").InnerTextAsync()).Contains);
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflection-handed-in");
+
+        await page.GotoAsync("/reflections");
+        var row = page.Locator("#done-heading + ul li").Filter(new() { HasText = "Authority and co-creation" });
+        Assert.Contains(HandedInTimes(before, after), (await row.InnerTextAsync()).Contains);
+        await Assertions.Expect(row).ToContainTextAsync("1 version");
+        await Assertions.Expect(row).Not.ToContainTextAsync("version(s)");
+        await BrowserSite.ScreenshotAsync(page, "reflections-handed-in");
+        await page.GotoAsync(editorUrl);
+        await Assertions.Expect(page.Locator("details .submitted-text p")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Trainee_SessionExpired_HandIn_SignInReturnsToTheText_OneClickHandsIn()
+    {
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, "trainee7@demo.local");
+        await page.GotoAsync("/reflections");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
+        var editorUrl = page.Url;
+        var handIn = page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true });
+        const string PageTop = "b => b.getBoundingClientRect().top + window.scrollY";
+        var before = await handIn.EvaluateAsync<double>(PageTop);
+        await page.GetByLabel("Your text").FillAsync("Written while the session ran out.");
+        await page.GetByLabel("Your text").BlurAsync();
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Draft saved");
+        Assert.Equal(before, await handIn.EvaluateAsync<double>(PageTop)); // the autosave line moved nothing
+
+        await page.Context.ClearCookiesAsync();
+        await page.GetByLabel("Your text").PressSequentiallyAsync(" Asking first changed the plan.");
+        await handIn.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/signin"));
+        Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(new Uri(editorUrl).AbsolutePath), page.Url, StringComparison.OrdinalIgnoreCase);
+        await page.GetByLabel("E-mail").FillAsync("trainee7@demo.local");
+        await page.GetByLabel("Password").FillAsync(Testing.SiteClient.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync(editorUrl);
+        await Assertions.Expect(page.GetByLabel("Your text")).ToHaveValueAsync("Written while the session ran out. Asking first changed the plan.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Version 1 was handed in on");
+    }
+
+    /// <summary>"Handed in on …" as the programme writes it (en-GB, Copenhagen), for every minute the hand-in may have fallen in.</summary>
+    private static string[] HandedInTimes(DateTime fromUtc, DateTime toUtc)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+        var list = new List<string>();
+        for (var t = fromUtc.AddSeconds(-fromUtc.Second).AddMinutes(-1); t <= toUtc; t = t.AddMinutes(1))
+        {
+            list.Add(TimeZoneInfo.ConvertTimeFromUtc(t, zone).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")));
+        }
+
+        return [.. list];
     }
 
     [Fact]

@@ -70,6 +70,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["GET logs/{id:long}"] = "Trainee",
         ["GET reflections"] = "Leader Trainee",
         ["GET reflections/{id:long}"] = "Trainee",
+        ["GET reflections/{id:long}/draft"] = "Trainee", // back to the assignment (a POST-only address reached by GET)
+        ["GET reflections/{id:long}/submit"] = "Trainee",
         ["GET review"] = "Trainer",
         ["GET review/{id:long}"] = "Trainer Trainer*",
         ["GET schedule/{cohortId:guid}"] = "Administrator Administrator* Trainer",

@@ -115,6 +115,132 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task HandIn_TwoParagraphs_ShownAsTwoOnTheWarningTheReviewPageAndTheVersionList()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var trainee = await AsAsync(site, cohort.Trainees[0]);
+        var text = "I asked the night staff first.\r\n\r\nThe resident Karl Svensson at Storgatan 12 said it mattered.\r\nThat stayed with me.";
+
+        var warned = await (await SubmitAsync(trainee, work.Id, text, "p1")).Content.ReadAsStringAsync();
+        var handedIn = await SubmitAsync(trainee, work.Id, text, "p1", confirm: true);
+        var trainer = await AsAsync(site, cohort.Trainer);
+        var review = await trainer.GetStringAsync($"/review/{work.Id}");
+        var own = await trainee.GetStringAsync($"/reflections/{work.Id}");
+
+        Assert.Matches("<div class=\"submitted-text findings\">\\s*<p>I asked the night staff first\\.</p>\\s*<p>[^<]*<mark", warned);
+        Assert.Contains("<br>That stayed with me.</p>", warned);
+        Assert.Equal(HttpStatusCode.Redirect, handedIn.StatusCode);
+        const string Shown = "<div class=\"submitted-text\"><p>I asked the night staff first.</p><p>The resident Karl Svensson at Storgatan 12 said it mattered.<br>That stayed with me.</p></div>";
+        Assert.Equal(2, review.Split(Shown).Length - 1); // the latest version and the version list
+        Assert.Contains(Shown, own);
+    }
+
+    [Fact]
+    public async Task HandInAfterSessionEnded_SignInReturnsToTheAssignment_NeverToThePostUrl()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var trainee = await AsAsync(site, cohort.Trainees[0]);
+        var token = await trainee.TokenAsync($"/reflections/{work.Id}");
+        var expired = SiteClient.For(site); // the session cookie is gone; the page (and its form) is still open
+
+        async Task<string?> ReturnUrlAsync(string formPage)
+        {
+            var post = new HttpRequestMessage(HttpMethod.Post, $"/reflections/{work.Id}/submit")
+            {
+                Content = new FormUrlEncodedContent([new("text", Reflection), new("token", "after-expiry"), new("__RequestVerificationToken", token)]),
+            };
+            post.Headers.Referrer = new Uri(expired.Http.BaseAddress!, formPage);
+            var response = await expired.Http.SendAsync(post);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var location = new Uri(expired.Http.BaseAddress!, response.Headers.Location!);
+            Assert.Equal("/account/signin", location.AbsolutePath);
+            return System.Web.HttpUtility.ParseQueryString(location.Query)["ReturnUrl"];
+        }
+
+        var fromEditor = await ReturnUrlAsync($"/reflections/{work.Id}");
+        var fromElsewhere = await ReturnUrlAsync("https://elsewhere.example/reflections/1");
+        var fromWarning = await ReturnUrlAsync($"/reflections/{work.Id}/submit"); // the warning page's address is the submit URL
+        var signIn = SiteClient.For(site);
+        var signedIn = await signIn.PostFormAsync($"/account/signin?ReturnUrl={Uri.EscapeDataString(fromEditor!)}", "/account/signin",
+            new Dictionary<string, string> { ["Email"] = cohort.Trainees[0].Email!, ["Password"] = SiteClient.TestPassword, ["ReturnUrl"] = fromEditor! });
+        var editor = await signIn.GetAsync(signedIn.Headers.Location!.OriginalString);
+        var backFromWarning = await signIn.GetAsync(fromWarning!);
+        var backFromDraft = await signIn.GetAsync($"/reflections/{work.Id}/draft");
+        var submissions = await site.WithScopeAsync((_, db) => db.Set<Submission>().CountAsync(s => s.WorkId == work.Id));
+
+        Assert.Equal($"/reflections/{work.Id}", fromEditor);
+        Assert.Equal("/", fromElsewhere);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal($"/reflections/{work.Id}", signedIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Contains("id=\"reflection-form\"", await editor.Content.ReadAsStringAsync());
+        Assert.Equal($"/reflections/{work.Id}", backFromWarning.Headers.Location?.OriginalString);
+        Assert.Equal($"/reflections/{work.Id}", backFromDraft.Headers.Location?.OriginalString);
+        Assert.Equal(0, submissions);
+    }
+
+    [Fact]
+    public async Task ChallengedPost_AnyRoute_ReturnUrlIsNeverAPostOnlyAddress()
+    {
+        var admin = await AsAsync(site, await site.PersonAsync(Security.Roles.Administrator));
+        var anonymous = SiteClient.For(site);
+        var token = await anonymous.TokenAsync("/account/signin");
+        var problems = new List<string>();
+        var challenged = 0;
+        foreach (var route in RouteCatalog.Discover(site).Where(r => r.Method == "POST"))
+        {
+            var path = route.Fill(p => p.ParameterPolicies.Any(x => x.Content == "guid") ? Guid.Empty.ToString() : "1");
+            // The worst case: the form was shown at its own POST address (a page re-rendered with errors).
+            var post = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token)]) };
+            post.Headers.Referrer = new Uri(anonymous.Http.BaseAddress!, path);
+            var response = await anonymous.Http.SendAsync(post);
+            var location = response.Headers.Location is { } l ? new Uri(anonymous.Http.BaseAddress!, l) : null;
+            if (location?.AbsolutePath != "/account/signin")
+            {
+                continue; // open to everyone (sign-in, password reset)
+            }
+
+            challenged++;
+            var back = System.Web.HttpUtility.ParseQueryString(location.Query)["ReturnUrl"] ?? "/";
+            var get = await admin.GetAsync(back);
+            if (get.StatusCode == HttpStatusCode.MethodNotAllowed)
+            {
+                problems.Add($"{route.Key}: ReturnUrl {back} answers 405 to GET");
+            }
+        }
+
+        Assert.True(challenged > 30, $"only {challenged} POST routes were challenged");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task DraftArrivingAfterTheHandIn_WritesNothing_TheWorkStaysHandedIn()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var me = cohort.Trainees[0].Id;
+
+        // The autosave read the work while it was open; the hand-in committed before the autosave wrote.
+        var saved = await site.WithScopeAsync(async (sp, _) =>
+        {
+            var autosave = sp.GetRequiredService<WorkService>();
+            var stale = await autosave.FindOwnAsync(work.Id, me);
+            var handIn = await site.WithScopeAsync(async (sp2, _) =>
+            {
+                var works = sp2.GetRequiredService<WorkService>();
+                return await works.SubmitAsync((await works.FindOwnAsync(work.Id, me))!, Reflection, "race", confirmed: false, me);
+            });
+            Assert.Equal(SubmitOutcome.Submitted, handIn.Outcome);
+            return await autosave.SaveDraftAsync(stale!, "an older autosave");
+        });
+        var after = await site.WithScopeAsync((_, db) => db.Set<AssignmentWork>().AsNoTracking().SingleAsync(w => w.Id == work.Id));
+
+        Assert.Null(saved);
+        Assert.Equal(WorkStatus.Submitted, after.Status);
+        Assert.Null(after.Draft);
+        Assert.Null(after.DraftSavedUtc);
+    }
+
+    [Fact]
     public async Task CitizenData_WarnsWithHighlight_SubmitAnywayIsRecorded()
     {
         var (cohort, work) = await ReleasedAsync();

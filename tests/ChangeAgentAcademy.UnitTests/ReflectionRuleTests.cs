@@ -149,4 +149,27 @@ public class ScheduleRuleTests
         Assert.Equal(text, string.Concat(segments.Select(s => s.Text)));
         Assert.Equal([null, FindingKind.Name, null, FindingKind.Address, null], segments.Select(s => s.Kind));
     }
+
+    [Fact]
+    public void PersonText_BlankLinesMakeParagraphs_LineBreaksStay_EverythingEncoded()
+    {
+        var html = ChangeAgentAcademy.Text.PersonText.ToHtml("  First <b>line</b>\r\nsame paragraph\r\n \r\n\r\nSecond & last\n\n");
+
+        Assert.Equal("<p>  First &lt;b&gt;line&lt;/b&gt;<br>same paragraph</p><p>Second &amp; last</p>", html);
+        Assert.Equal("", ChangeAgentAcademy.Text.PersonText.ToHtml(" \r\n "));
+    }
+
+    [Fact]
+    public void MarkedParagraphs_SplitAtBlankLines_FindingsStayInTheirParagraph()
+    {
+        var text = "I asked first.\r\n\r\nI met fru Jensen today.";
+        var findings = new[] { new Finding(24, 10, FindingKind.Name, "fru Jensen") };
+
+        var paragraphs = ReflectionsController.MarkedParagraphs(text, findings);
+
+        Assert.Equal(2, paragraphs.Count);
+        Assert.Equal("I asked first.", string.Concat(paragraphs[0].Select(s => s.Text)));
+        Assert.Equal([null, FindingKind.Name, null], paragraphs[1].Select(s => s.Kind));
+        Assert.Equal("fru Jensen", paragraphs[1][1].Text);
+    }
 }

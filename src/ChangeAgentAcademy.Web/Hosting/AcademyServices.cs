@@ -188,7 +188,10 @@ public static class AcademyServices
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            // A form sent after the session ended returns, after sign-in, to the page it was on, never to its POST URL.
+            SignInReturn.Attach(o.Events);
         });
+        services.AddSingleton<SignInReturn>();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<TimeProvider>((o, clock) => AbsoluteSessionLimit.Attach(o.Events, security, clock));

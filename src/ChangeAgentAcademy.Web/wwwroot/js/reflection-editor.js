@@ -16,7 +16,7 @@
     const max = parseInt(form.dataset.max, 10);
     const d = form.dataset;
     const texts = { saving: d.textSaving, offline: d.textOffline, signedOut: d.textSignedOut, tooLong: d.textTooLong, restored: d.textRestored, saved: d.textSaved };
-    let dirty = false, saving = false, lastSent = area.value;
+    let dirty = false, saving = false, handingIn = false, lastSent = area.value;
     const keep = () => localStorage.setItem(key, JSON.stringify({ text: area.value, at: Date.now() }));
     const stored = (() => { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch { return null; } })();
     const serverSaved = form.dataset.serverSaved ? Date.parse(form.dataset.serverSaved) : 0;
@@ -28,7 +28,8 @@
         localStorage.removeItem(key);
     }
     async function save() {
-        if (!dirty || saving) return;
+        // Once the form is sent (hand-in or draft) it carries the text itself; no autosave races it.
+        if (handingIn || !dirty || saving) return;
         if (area.value.length > max) { status.textContent = texts.tooLong; return; }
         saving = true; dirty = false;
         const text = area.value;
@@ -61,7 +62,7 @@
     setInterval(save, 4000);
     window.addEventListener('online', save);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') save(); });
-    form.addEventListener('submit', () => keep());
+    form.addEventListener('submit', () => { handingIn = true; keep(); });
     if (dirty) save();
     const warning = document.getElementById('citizen-warning') || document.getElementById('errors');
     if (warning) warning.focus();

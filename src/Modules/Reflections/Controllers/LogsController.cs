@@ -111,12 +111,13 @@ public sealed class LogsController(AppDbContext db, PracticalLogService logs, Wo
             case SubmitOutcome.Submitted or SubmitOutcome.AlreadySubmitted:
                 log.WorkId = target.Id;
                 await db.SaveChangesAsync();
-                TempData["Flash"] = t["Submitted", result.Version].Value;
+                var when = time.Format(target.LastSubmittedUtc ?? time.UtcNow);
+                TempData["Flash"] = (result.Late ? t["SubmittedLate", result.Version, when] : t["Submitted", result.Version, when]).Value;
                 return Redirect($"/reflections/{target.Id}");
             case SubmitOutcome.NeedsConfirmation:
                 Response.StatusCode = StatusCodes.Status200OK;
                 var model = await ModelAsync(log, fields, title, follows, eventRef, null);
-                return View("Edit", model with { Findings = ReflectionsController.Segments(text.Trim(), result.Findings!), FindingKinds = result.Findings!.Select(x => x.Kind).Distinct().ToList() });
+                return View("Edit", model with { Findings = ReflectionsController.MarkedParagraphs(text.Trim(), result.Findings!), FindingKinds = result.Findings!.Select(x => x.Kind).Distinct().ToList() });
             default:
                 TempData["Flash"] = t[result.Outcome == SubmitOutcome.TooLong ? "LogFieldTooLong" : "NotWritable"].Value;
                 TempData["FlashIsError"] = true;

@@ -35,7 +35,7 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
                           join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
                           where w.UserId == me && w.Active
                           orderby w.DueUtc
-                          select new { w.Id, w.LessonKey, s.Kind, w.Status, s.ReleaseUtc, w.DueUtc, w.HasExtension, w.Versions, HasDraft = w.Draft != null, w.CohortId }).ToListAsync();
+                          select new { w.Id, w.LessonKey, s.Kind, w.Status, s.ReleaseUtc, w.DueUtc, w.HasExtension, w.Versions, HasDraft = w.Draft != null, w.CohortId, w.LastSubmittedUtc }).ToListAsync();
         var placement = await cohorts.FindPlacementAsync(me);
 
         // Work from an earlier cohort says which one, so the current cohort's name never stands over it.
@@ -45,7 +45,7 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
         foreach (var r in rows)
         {
             var text = await outline.AssignmentTextAsync(r.LessonKey, Language);
-            list.Add(new WorkRow(r.Id, text?.Title ?? r.LessonKey, text?.ModuleTitle ?? "", r.Kind, ScheduleRules.StatusWord(r.Status, r.DueUtc, now), r.ReleaseUtc, r.DueUtc, r.HasExtension, r.Versions, r.HasDraft)
+            list.Add(new WorkRow(r.Id, text?.Title ?? r.LessonKey, text?.ModuleTitle ?? "", r.Kind, ScheduleRules.StatusWord(r.Status, r.DueUtc, now), r.ReleaseUtc, r.DueUtc, r.HasExtension, r.Versions, r.HasDraft, r.LastSubmittedUtc)
             {
                 EarlierCohort = r.CohortId == placement?.CohortId ? null : names.GetValueOrDefault(r.CohortId),
             });
@@ -112,6 +112,15 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
         return Redirect($"/reflections/{id}");
     }
 
+    /// <summary>
+    /// The hand-in and draft URLs answer only POST; a GET (a sign-in returning there, a reload of a page the
+    /// warning was shown on, a bookmark) goes to the assignment, where the text is kept.
+    /// </summary>
+    [HttpGet("{id:long}/submit")]
+    [HttpGet("{id:long}/draft")]
+    public async Task<IActionResult> BackToAssignment(long id) =>
+        await work.FindOwnAsync(id, User.RequiredPersonId()) is null ? NotFound() : Redirect($"/reflections/{id}");
+
     [HttpPost("{id:long}/submit")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Submit(long id, [FromForm] string? text, [FromForm] string? token, [FromForm] bool confirm = false)
@@ -132,7 +141,8 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
         switch (result.Outcome)
         {
             case SubmitOutcome.Submitted:
-                TempData["Flash"] = result.Late ? t["SubmittedLate", result.Version].Value : t["Submitted", result.Version].Value;
+                var when = time.Format(item.LastSubmittedUtc ?? time.UtcNow);
+                TempData["Flash"] = result.Late ? t["SubmittedLate", result.Version, when].Value : t["Submitted", result.Version, when].Value;
                 return Redirect($"/reflections/{id}");
             case SubmitOutcome.AlreadySubmitted:
                 return Redirect($"/reflections/{id}");
@@ -186,16 +196,26 @@ public sealed class ReflectionsController(AppDbContext db, WorkService work, IPr
             // A revision starts from the last submitted version when there is no newer draft.
             Text = text.Length == 0 && item.Status == WorkStatus.RevisionRequested && versions.Count > 0 ? versions[0].Text : text,
             DraftSavedUtc = item.DraftSavedUtc,
+            LastSubmittedUtc = item.LastSubmittedUtc,
             Token = Guid.NewGuid().ToString("N"),
             MaxLength = work.MaxLength,
             PersonId = item.UserId,
             Versions = versions,
             Feedback = feedback,
-            Findings = findings is null ? null : Segments(text.Trim(), findings),
+            Findings = findings is null ? null : MarkedParagraphs(text.Trim(), findings),
             FindingKinds = findings?.Select(f => f.Kind).Distinct().ToList() ?? [],
             LatestDiff = versions.Count > 1 ? LineDiff.Compare(versions[1].Text, versions[0].Text) : null,
         };
     }
+
+    /// <summary>The text by paragraph (as <see cref="PersonText"/> splits it), each with its findings marked.</summary>
+    public static IReadOnlyList<IReadOnlyList<TextSegment>> MarkedParagraphs(string text, IReadOnlyList<Finding> findings) =>
+        PersonText.Ranges(text).Select(r => Segments(
+            text.Substring(r.Start, r.Length),
+            findings.Select(f => (Start: Math.Max(f.Start, r.Start), End: Math.Min(f.Start + f.Length, r.Start + r.Length), f))
+                .Where(x => x.End > x.Start)
+                .Select(x => x.f with { Start = x.Start - r.Start, Length = x.End - x.Start })
+                .ToList())).ToList();
 
     public static IReadOnlyList<TextSegment> Segments(string text, IReadOnlyList<Finding> findings)
     {

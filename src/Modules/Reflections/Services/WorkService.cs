@@ -41,9 +41,17 @@ public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<Re
         }
 
         var now = time.UtcNow;
-        // Set-based: an autosave racing a submit must not bump the revision the submit relies on.
-        await db.Set<AssignmentWork>().Where(w => w.Id == work.Id)
+        // Set-based: an autosave racing a submit must not bump the revision the submit relies on. The status
+        // is checked again in the update itself: a draft that arrives after the hand-in (sent before it, or
+        // late from another tab) changes nothing, and the handed-in work keeps no stale draft.
+        var changed = await db.Set<AssignmentWork>()
+            .Where(w => w.Id == work.Id && w.Active && (w.Status == WorkStatus.Open || w.Status == WorkStatus.RevisionRequested))
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.Draft, text).SetProperty(w => w.DraftSavedUtc, now), ct);
+        if (changed == 0)
+        {
+            return null;
+        }
+
         work.Draft = text;
         work.DraftSavedUtc = now;
         return now;

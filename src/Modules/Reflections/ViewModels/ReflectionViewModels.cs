@@ -4,7 +4,7 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record WorkRow(long Id, string Title, string ModuleTitle, AssignmentKind Kind, string Status, DateTime ReleaseUtc, DateTime DueUtc, bool HasExtension, int Versions, bool HasDraft)
+public sealed record WorkRow(long Id, string Title, string ModuleTitle, AssignmentKind Kind, string Status, DateTime ReleaseUtc, DateTime DueUtc, bool HasExtension, int Versions, bool HasDraft, DateTime? LastSubmittedUtc)
 {
     /// <summary>The cohort's name when the work belongs to another cohort than the person's current one.</summary>
     public string? EarlierCohort { get; init; }
@@ -54,6 +54,8 @@ public sealed class EditorViewModel
 
     public DateTime? DraftSavedUtc { get; init; }
 
+    public DateTime? LastSubmittedUtc { get; init; }
+
     public string Token { get; init; } = "";
 
     public int MaxLength { get; init; }
@@ -64,7 +66,8 @@ public sealed class EditorViewModel
 
     public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
 
-    public IReadOnlyList<TextSegment>? Findings { get; init; }
+    /// <summary>The text by paragraph with possible citizen details marked (only when the hand-in was stopped to warn).</summary>
+    public IReadOnlyList<IReadOnlyList<TextSegment>>? Findings { get; init; }
 
     public IReadOnlyList<FindingKind> FindingKinds { get; init; } = [];
 
@@ -132,7 +135,7 @@ public sealed record LogEditorViewModel(
     IReadOnlyList<LogProblem> Problems,
     string Token,
     string? Origin,
-    IReadOnlyList<TextSegment>? Findings,
+    IReadOnlyList<IReadOnlyList<TextSegment>>? Findings,
     IReadOnlyList<FindingKind> FindingKinds);
 
 public sealed record CalendarPageViewModel(string? FeedUrl, IReadOnlyList<CalendarEntry> Upcoming);
