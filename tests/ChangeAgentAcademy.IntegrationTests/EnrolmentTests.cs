@@ -248,12 +248,13 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         var requestId = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().Where(r => r.UserId == unit.Members[0].Id).Select(r => r.Id).SingleAsync());
         var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
 
-        await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["decision"] = "decline", ["message"] = "Next spring, when the rota allows" });
+        await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["decision"] = "decline", ["message"] = "Not this time.\n\nNext spring, when the rota allows" });
         var mine = await trainee.GetStringAsync("/enrol");
         var mail = await site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().Where(m => m.To == unit.Members[0].Email && m.Subject.StartsWith("Your request")).Select(m => m.TextBody).SingleAsync());
 
         Assert.Contains("declined", mine);
-        Assert.Contains("Next spring, when the rota allows", mine);
+        // The leader's two paragraphs stay two.
+        Assert.Contains("<p>Not this time.</p><p>Next spring, when the rota allows</p>", mine);
         Assert.Contains("Next spring, when the rota allows", mail);
         Assert.Empty(await MembersAsync(cohort));
     }

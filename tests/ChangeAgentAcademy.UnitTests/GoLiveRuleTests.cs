@@ -147,6 +147,19 @@ public class GoLiveRuleTests
         Assert.Contains("<img src=\"/img/pdsa.png\"", html);
     }
 
+    [Fact]
+    public void Markdown_PersonText_KeepsSingleLineBreaks_LessonsFollowMarkdown()
+    {
+        const string typed = "Good start.\nThe second line stays a line.\n\nA new paragraph.";
+
+        var feedback = new MarkdownRenderer().RenderPersonText(typed).Html;
+        var lesson = new MarkdownRenderer().Render(typed).Html;
+
+        Assert.Contains("Good start.<br>", feedback.Replace("<br />", "<br>"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(feedback, "<p>").Count);
+        Assert.DoesNotContain("<br", lesson);
+    }
+
     private sealed class NoServer : Microsoft.AspNetCore.Hosting.Server.IServer
     {
         public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();

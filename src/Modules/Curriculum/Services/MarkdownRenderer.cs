@@ -29,6 +29,16 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>The same for text a person writes (feedback, notes): a single line break stays a line break, as they typed it.</summary>
+    private static readonly MarkdownPipeline PersonPipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseSoftlineBreakAsHardlineBreak()
+        .DisableHtml()
+        .Build();
+
     private readonly HtmlSanitizer sanitizer;
 
     public MarkdownRenderer()
@@ -49,13 +59,18 @@ public sealed class MarkdownRenderer
     /// <summary>Ids Markdig makes for headings get this prefix, so text written by a person cannot take a page element's id.</summary>
     public const string IdPrefix = "md-";
 
-    public RenderedMarkdown Render(string markdown)
+    public RenderedMarkdown Render(string markdown) => Render(markdown, Pipeline);
+
+    /// <summary>Text a person wrote: as <see cref="Render(string)"/>, with each line break kept.</summary>
+    public RenderedMarkdown RenderPersonText(string markdown) => Render(markdown, PersonPipeline);
+
+    private RenderedMarkdown Render(string markdown, MarkdownPipeline pipeline)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(markdown, pipeline);
         KeepToItsOwnRoom(document);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        pipeline.Setup(renderer);
         renderer.Render(document);
         var html = sanitizer.Sanitize(writer.ToString());
 

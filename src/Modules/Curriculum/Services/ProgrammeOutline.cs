@@ -68,5 +68,5 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext d
 /// <summary>The curriculum's Markdown pipeline (raw HTML off, sanitized) for text people write, e.g. feedback.</summary>
 internal sealed class SafeMarkdown(MarkdownRenderer renderer) : IMarkdownRenderer
 {
-    public string ToSafeHtml(string markdown) => renderer.Render(markdown).Html;
+    public string ToSafeHtml(string markdown) => renderer.RenderPersonText(markdown).Html;
 }
