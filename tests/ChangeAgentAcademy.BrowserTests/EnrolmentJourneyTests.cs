@@ -17,10 +17,23 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
             return id.ToString();
         });
 
+    /// <summary>
+    /// The demo's trainees hold places in the running demo cohort, and a person has one running cohort per
+    /// track: these journeys are about people who have finished theirs (their place there ends).
+    /// </summary>
+    private Task FinishedTheirCohortAsync(params string[] emails) =>
+        site.WithScopeAsync(async (_, db) =>
+        {
+            var ids = await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync();
+            await db.Set<CohortMember>().Where(m => ids.Contains(m.UserId)).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MemberStatus.Withdrawn));
+            return true;
+        });
+
     [Fact]
     public async Task Leader_EnrolsTwoTeamMembers()
     {
         var cohort = await CohortAsync("Pilot cohort", 10);
+        await FinishedTheirCohortAsync("trainee1@demo.local", "trainee2@demo.local");
         var page = await site.NewPageAsync();
         await BrowserSite.SignInAsync(page, "leader1@demo.local");
         await page.GotoAsync("/team");
@@ -40,6 +53,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
     public async Task Trainee_Requests_LeaderApproves()
     {
         await CohortAsync("Request cohort", 10);
+        await FinishedTheirCohortAsync("trainee8@demo.local");
         var trainee = await site.NewPageAsync(360);
         await BrowserSite.SignInAsync(trainee, "trainee8@demo.local");
         await trainee.GotoAsync("/enrol");
@@ -66,6 +80,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
     public async Task Waitlist_PromotesWhenSomeoneWithdraws()
     {
         var cohort = await CohortAsync("Small cohort", 1);
+        await FinishedTheirCohortAsync("trainee9@demo.local", "trainee10@demo.local");
         var leader = await site.NewPageAsync();
         await BrowserSite.SignInAsync(leader, "leader2@demo.local");
         await leader.GotoAsync("/team");

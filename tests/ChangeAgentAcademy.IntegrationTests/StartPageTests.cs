@@ -163,10 +163,12 @@ public abstract class StartPageTests<TSite>(TSite site) : IClassFixture<TSite> w
     {
         var cohort = await ReleasedAsync(2);
         await HandInAsync(await ReflectionOfAsync(cohort, cohort.Trainees[0]), "A hand-in.");
-        // Home 1, each panel 1-2 (cohort, lessons, own work, supervision, workshops, requests, team status, reviews).
+        // Home 1, each panel 1-2 (cohort, lessons, own work, supervision, workshops, requests, team status, reviews),
+        // and at most one session check: a node forgets the sessions it checked when any session in the site ends
+        // (the setup's role grants end some), and the next page of each person checks theirs again.
         var budgets = new (AppUser Person, int Budget, string Panel)[]
         {
-            (cohort.Trainees[0], 9, "id=\"my-work-panel\""), (cohort.Trainer, 8, "id=\"review-panel\""), (cohort.Leader, 11, "id=\"requests-panel\""),
+            (cohort.Trainees[0], 9 + 1, "id=\"my-work-panel\""), (cohort.Trainer, 8 + 1, "id=\"review-panel\""), (cohort.Leader, 11 + 1, "id=\"requests-panel\""),
         };
         var measured = new List<string>();
         foreach (var (person, budget, panel) in budgets)
@@ -179,7 +181,7 @@ public abstract class StartPageTests<TSite>(TSite site) : IClassFixture<TSite> w
             measured.Add($"{person.Email}: {queries}");
             Assert.Contains(panel, page);
             Assert.Contains("id=\"supervision-panel\"", page);
-            Assert.True(queries <= budget, $"{queries} queries for {person.Email}, budget {budget}");
+            Assert.True(queries <= budget, $"{queries} queries for {person.Email}, budget {budget}:\n" + string.Join("\n", site.Queries.TextsFor("/")));
         }
 
         Console.WriteLine("start page queries: " + string.Join(", ", measured));

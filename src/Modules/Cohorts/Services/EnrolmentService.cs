@@ -148,7 +148,8 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             }
 
             member.Status = taken < cohort.Capacity ? MemberStatus.Enrolled : MemberStatus.Waitlisted;
-            member.EnrolledUtc = now;
+            // One microsecond apart in the order given, so the waiting list keeps that order (PostgreSQL keeps microseconds).
+            member.EnrolledUtc = now.AddTicks(added.Count * 10);
             member.ChangedUtc = now;
             member.ChangedBy = actorId;
             if (member.Status == MemberStatus.Enrolled)
