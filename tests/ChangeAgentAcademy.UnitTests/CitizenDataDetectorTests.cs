@@ -450,14 +450,7 @@ public class CitizenDataDetectorTests
         }
 
         // The best of several runs, so that a busy test machine does not make the test flaky.
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 20; run++)
-        {
-            var watch = Stopwatch.StartNew();
-            CitizenDataDetector.Scan(text);
-            watch.Stop();
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
+        var best = BestOf(20, () => CitizenDataDetector.Scan(text));
 
         Assert.True(best < TimeSpan.FromMilliseconds(10), $"best of 20 runs took {best.TotalMilliseconds} ms");
     }
@@ -479,15 +472,23 @@ public class CitizenDataDetectorTests
         var text = string.Concat(Enumerable.Repeat(unit, (20_000 / unit.Length) + 1))[..20_000];
         CitizenDataDetector.Scan(text);
 
+        var best = BestOf(5, () => CitizenDataDetector.Scan(text));
+
+        Assert.True(best < TimeSpan.FromMilliseconds(200), $"best of 5 runs took {best.TotalMilliseconds} ms");
+    }
+
+    /// <summary>The shortest of <paramref name="runs"/> timings of <paramref name="work"/>.</summary>
+    private static TimeSpan BestOf(int runs, Action work)
+    {
         var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 5; run++)
+        for (var run = 0; run < runs; run++)
         {
             var watch = Stopwatch.StartNew();
-            CitizenDataDetector.Scan(text);
+            work();
             watch.Stop();
             best = watch.Elapsed < best ? watch.Elapsed : best;
         }
 
-        Assert.True(best < TimeSpan.FromMilliseconds(200), $"best of 5 runs took {best.TotalMilliseconds} ms");
+        return best;
     }
 }
