@@ -63,4 +63,23 @@ public class ArchitectureTests
         // Guards the theory above against silently finding nothing.
         Assert.True(ModuleProjects().Count >= 3);
     }
+
+    /// <summary>A newcomer finds a page's controller in one guess: one controller per file, the file named after it.</summary>
+    [Fact]
+    public void EveryController_IsAloneInAFileNamedAfterIt()
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"^\s*(?:public|internal)\s+(?:sealed\s+|abstract\s+)*class\s+(\w+Controller)\b", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var wrong = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        {
+            var names = declaration.Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).ToList();
+            if (names.Count > 1 || (names.Count == 1 && names[0] != Path.GetFileNameWithoutExtension(file)))
+            {
+                wrong.Add($"{Path.GetRelativePath(RepoRoot(), file)}: {string.Join(", ", names)}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, "controllers not alone in a file named after them:\n" + string.Join("\n", wrong));
+    }
 }
