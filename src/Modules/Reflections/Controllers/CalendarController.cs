@@ -1,18 +1,9 @@
-using System.Globalization;
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Modules;
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Reflections.Services;
 using ChangeAgentAcademy.Reflections.ViewModels;
 using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Time;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Reflections.Controllers;
 
