@@ -82,4 +82,36 @@ public class ArchitectureTests
 
         Assert.True(wrong.Count == 0, "controllers not alone in a file named after them:\n" + string.Join("\n", wrong));
     }
+
+    /// <summary>
+    /// A file per public type, named after it (Orchard's and eShop's habit), so a type is found by its name.
+    /// A partial class may have more parts in <c>Type.Part.cs</c>; the same name with another generic arity
+    /// may share the file. Migrations are generated and exempt.
+    /// </summary>
+    [Fact]
+    public void EveryPublicType_IsAloneInAFileNamedAfterIt()
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(
+            @"^public\s+(?:(?:sealed|static|abstract|partial|readonly)\s+)*(?:record\s+struct|record\s+class|record|class|enum|interface|struct)\s+(\w+)",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        var wrong = new List<string>();
+        var checkedFiles = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
+                                 && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}")))
+        {
+            checkedFiles++;
+            var names = declaration.Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value).Distinct().ToList();
+            var fileName = Path.GetFileNameWithoutExtension(file);
+            var stem = fileName.Split('.')[0];
+            if (names.Count > 1 || (names.Count == 1 && names[0] != stem))
+            {
+                wrong.Add($"{Path.GetRelativePath(RepoRoot(), file)}: {string.Join(", ", names)}");
+            }
+        }
+
+        Assert.True(checkedFiles > 100, $"only {checkedFiles} files found: is the source root right?");
+        Assert.True(wrong.Count == 0, "public types not alone in a file named after them:\n" + string.Join("\n", wrong));
+    }
 }

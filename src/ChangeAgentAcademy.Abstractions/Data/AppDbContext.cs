@@ -74,9 +74,3 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
     public void AddAudit(DateTime atUtc, Guid? actorId, string action, string subject, string? details = null) =>
         Audit.Add(new AuditEntry { AtUtc = atUtc, ActorId = actorId, Action = action, Subject = subject, Details = details });
 }
-
-/// <summary>Every known module (enabled or not), so the model is the same whatever the configuration.</summary>
-public sealed class ModuleModelSource(IReadOnlyList<ModuleStartup> modules)
-{
-    public IReadOnlyList<ModuleStartup> Modules { get; } = modules;
-}

@@ -2,13 +2,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Data;
 
-public enum SqlEngine
-{
-    Sqlite,
-    Postgres,
-    SqlServer,
-}
-
 /// <summary>
 /// The few spellings that differ between the three databases, for the handful of set-based statements
 /// EF Core cannot express (one INSERT … SELECT for 100,000 rows). Identifiers are double-quoted on all

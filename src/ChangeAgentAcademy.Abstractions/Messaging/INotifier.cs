@@ -1,12 +1,5 @@
 namespace ChangeAgentAcademy.Messaging;
 
-/// <summary>
-/// Something to tell a person, already written in their language: it appears in their in-app inbox and
-/// is mailed at once or in their daily digest, as they chose. <paramref name="Key"/> makes it idempotent:
-/// a key is delivered once, however often it is sent.
-/// </summary>
-public sealed record Notice(string Key, Guid PersonId, string Subject, string Body, string? Url = null);
-
 /// <summary>Answered by the Notifications module.</summary>
 public interface INotifier
 {
@@ -27,10 +20,4 @@ public interface INotifier
     /// database in one statement; they run it themselves (prefixed with WITH, suffixed with RETURNING).
     /// </summary>
     string InsertFromSql(string source, string createdUtc);
-}
-
-/// <summary>Renders user-written Markdown to safe HTML (raw HTML off, sanitized), answered by the Curriculum module.</summary>
-public interface IMarkdownRenderer
-{
-    string ToSafeHtml(string markdown);
 }

@@ -15,9 +15,3 @@ public interface IAssignmentProgress
     /// <summary>The person's released assignments in one curriculum module, for the module page.</summary>
     Task<IReadOnlyList<AssignmentLink>> ForModuleAsync(Guid personId, string moduleId, CancellationToken cancellationToken = default);
 }
-
-/// <summary><paramref name="Waiting"/>: handed in and waiting for a trainer.</summary>
-public sealed record AssignmentCounts(int Released, int Submitted, int Accepted, int Overdue, int Waiting);
-
-/// <summary><paramref name="Status"/> is a stable word: open, submitted, revision, accepted, overdue.</summary>
-public sealed record AssignmentLink(string LessonKey, string Url, string Status, DateTime DueUtc);

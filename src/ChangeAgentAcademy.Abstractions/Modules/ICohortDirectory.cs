@@ -24,19 +24,3 @@ public interface ICohortDirectory
     /// <summary>The trainers of a cohort.</summary>
     Task<IReadOnlyList<Guid>> TrainersOfAsync(Guid cohortId, CancellationToken cancellationToken = default);
 }
-
-/// <summary><paramref name="Track"/> is "trainee" or "leader".</summary>
-public sealed record CohortPlacement(Guid CohortId, string CohortName, string Track, string Language, DateOnly StartDate);
-
-/// <summary>A cohort's cadence: module k opens on the k-th cadence date (see <see cref="Time.CohortCalendar"/>).</summary>
-public sealed record CohortCadence(
-    Guid Id,
-    string Name,
-    string Track,
-    string Language,
-    DateOnly StartDate,
-    int CadenceWeeks,
-    DayOfWeek CadenceDay,
-    TimeOnly ReleaseTime,
-    string TimeZone,
-    IReadOnlyList<Guid> Trainers);

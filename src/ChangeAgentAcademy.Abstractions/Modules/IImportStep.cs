@@ -11,5 +11,3 @@ public interface IImportStep
 
     Task RunAsync(ImportContext context, CancellationToken cancellationToken);
 }
-
-public sealed record ImportContext(bool DemoMode, string ContentRoot);

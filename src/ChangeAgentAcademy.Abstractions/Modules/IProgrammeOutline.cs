@@ -18,15 +18,3 @@ public interface IProgrammeOutline
     /// <summary>An assignment's rubric in <paramref name="language"/> (or the default language), or null when it has none.</summary>
     Task<OutlineRubric?> RubricAsync(string key, string language, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A rubric: criteria whose <see cref="OutlineCriterion.Id"/> is the same in every language, each with three level descriptors.</summary>
-public sealed record OutlineRubric(string Key, string Title, IReadOnlyList<OutlineCriterion> Criteria, string GuidanceHtml);
-
-public sealed record OutlineCriterion(string Id, string Name, IReadOnlyList<string> Levels);
-
-public sealed record OutlineModule(string Id, string Title, IReadOnlyList<string> LessonKeys);
-
-/// <summary><paramref name="Kind"/> is "reflection" or "practical"; <paramref name="PracticalType"/> e.g. "pdsa".</summary>
-public sealed record OutlineAssignment(string Key, string ModuleId, int ModuleNumber, string Kind, string? PracticalType, int DueOffsetDays);
-
-public sealed record AssignmentText(string Key, string ModuleId, string ModuleTitle, string Title, string? Prompt, string InstructionsHtml, string Url);

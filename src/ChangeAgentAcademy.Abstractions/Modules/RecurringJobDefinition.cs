@@ -5,14 +5,3 @@ public sealed record RecurringJobDefinition(string Id, string Cron, Type JobType
 {
     public static RecurringJobDefinition For<TJob>(string id, string cron) where TJob : IRecurringJob => new(id, cron, typeof(TJob));
 }
-
-public interface IRecurringJob
-{
-    Task RunAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>Queues a module's job to run now (e.g. drain the outbox right after a password-reset mail is queued).</summary>
-public interface IJobTrigger
-{
-    void Trigger(string jobId);
-}

@@ -1,14 +1,5 @@
 namespace ChangeAgentAcademy.Text;
 
-public enum DiffOp
-{
-    Same,
-    Added,
-    Removed,
-}
-
-public sealed record DiffLine(DiffOp Op, string Text);
-
 /// <summary>A line diff by longest common subsequence: lessons are a few hundred lines at most.</summary>
 public static class LineDiff
 {

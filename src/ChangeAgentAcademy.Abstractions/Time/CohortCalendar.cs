@@ -1,8 +1,5 @@
 namespace ChangeAgentAcademy.Time;
 
-/// <summary>One module's release: the local date and time in the cohort's zone, and the instant in UTC.</summary>
-public sealed record ModuleRelease(int Module, DateOnly LocalDate, DateTime LocalTime, DateTime Utc);
-
 /// <summary>
 /// The cohort's cadence as dates: module k opens on the k-th cadence date, the first being the first
 /// cadence weekday on or after the start date, then every N weeks, at the release time in the cohort's

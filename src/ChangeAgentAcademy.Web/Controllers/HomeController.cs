@@ -24,5 +24,3 @@ public sealed class HomeController(AppDbContext db, IEnumerable<DashboardPanel> 
         return View(model);
     }
 }
-
-public sealed record HomeViewModel(string Name, string? Team, IReadOnlyList<string> Roles, IReadOnlyList<DashboardPanel> Panels);

@@ -1,12 +1,5 @@
 namespace ChangeAgentAcademy.Web.Data;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    PostgreSql,
-    SqlServer,
-}
-
 /// <summary>Section <c>Database</c>: which database, and whether the site migrates it on start.</summary>
 public sealed class DatabaseOptions
 {

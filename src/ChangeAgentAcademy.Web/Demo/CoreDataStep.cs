@@ -125,5 +125,3 @@ internal sealed class CoreDataStep(AppDbContext db, RoleManager<AppRole> roles, 
         return people;
     }
 }
-
-public sealed record DemoPerson(string Email, string Name, string Language, string[] Roles, string? Team);

@@ -31,5 +31,3 @@ public sealed class NavigationViewComponent(ModuleCatalog catalog, IPermissionSe
     private bool IsCurrent(string url) =>
         url == "/" ? HttpContext.Request.Path == "/" : HttpContext.Request.Path.StartsWithSegments(url);
 }
-
-public sealed record NavigationLink(string Url, string Text, bool Current);

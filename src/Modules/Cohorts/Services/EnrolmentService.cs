@@ -11,18 +11,6 @@ using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
 
-public sealed record EnrolmentOutcome(IReadOnlyList<string> Errors, int Enrolled, int Waitlisted)
-{
-    public bool Ok => Errors.Count == 0;
-
-    /// <summary>Refused because the person acting may not act for someone (not their team, their own request): a 403.</summary>
-    public bool Forbidden { get; init; }
-
-    public static EnrolmentOutcome Fail(params string[] errors) => new(errors, 0, 0);
-
-    public static EnrolmentOutcome Refuse(string error) => new([error], 0, 0) { Forbidden = true };
-}
-
 /// <summary>
 /// Who may join which cohort, capacity and the waiting list, requests and their approval. Each call is
 /// all or nothing: one refused person in a batch saves nothing. Every change is audited and mailed to

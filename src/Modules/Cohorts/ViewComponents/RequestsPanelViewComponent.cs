@@ -24,5 +24,3 @@ public sealed class RequestsPanelViewComponent(AppDbContext db) : ViewComponent
         return View(rows);
     }
 }
-
-public sealed record PendingRequest(string Person, string Cohort, DateTime RequestedUtc, int Total);

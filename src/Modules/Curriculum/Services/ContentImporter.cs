@@ -8,17 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-public sealed record ImportReport(int Created, int Unchanged, int Conflicts, IReadOnlyList<ContentIssue> Issues, DateTime AtUtc)
-{
-    public bool Changed => Created > 0 || Conflicts > 0;
-}
-
-/// <summary>Keeps the last report so administrators can read what the import refused.</summary>
-public sealed class ImportReportHolder
-{
-    public ImportReport? Last { get; set; }
-}
-
 /// <summary>
 /// Imports content/{lang}/{module}/*.md. Idempotent: a file whose hash was imported before changes
 /// nothing. A changed file for a lesson that was edited in the browser since the last import becomes an

@@ -47,10 +47,3 @@ public sealed class GenerationWatch(TimeProvider? monotonic = null)
     internal static Task<long> ReadAsync(AppDbContext db, CancellationToken cancellationToken) =>
         db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
 }
-
-/// <summary>Reads the content generation once a second in the background (one indexed one-row query per node).</summary>
-public sealed class GenerationRefresher(IServiceScopeFactory scopes, GenerationWatch watch, ILogger<GenerationRefresher> logger) : GenerationPoller(scopes, logger)
-{
-    protected override async Task PollAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        watch.Saw(await GenerationWatch.ReadAsync(db, cancellationToken));
-}

@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-public enum SaveOutcome
-{
-    Saved,
-    Conflict,
-    NotFound,
-}
-
-public sealed record LessonEdit(string Title, int ReadingMinutes, string? Prompt, string Markdown, int ExpectedRevision);
-
 /// <summary>
 /// Browser authoring: drafts, publishing, restoring. Every save checks the revision the author started
 /// from, so the second of two people publishing at once gets a conflict instead of overwriting the first.

@@ -10,8 +10,6 @@ using Markdig.Syntax.Inlines;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-public sealed record RenderedMarkdown(string Html, string? TocHtml, int Words);
-
 /// <summary>
 /// Markdown to safe HTML: tables, heading anchors, raw HTML disabled, and the output sanitized again
 /// (links only http, https, mailto; no script, no event attributes). Done once per saved version.

@@ -34,8 +34,3 @@ public sealed class LearnPanelViewComponent(CurriculumCatalog catalog, AppDbCont
             next is null ? null : new ViewModels.ResumeLink(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, language)?.Value.Title ?? next.Slug)));
     }
 }
-
-public sealed record LearnPanelModel(int Done, int Total, ViewModels.ResumeLink? Next)
-{
-    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Done / Total);
-}

@@ -22,17 +22,3 @@ public sealed class MailOptions
     /// <summary>People who chose a daily digest get it after this local hour (programme time zone).</summary>
     public int DigestHour { get; set; } = 7;
 }
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-
-    public int Port { get; set; } = 587;
-
-    /// <summary>None, StartTls or SslOnConnect.</summary>
-    public string Security { get; set; } = "StartTls";
-
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-}

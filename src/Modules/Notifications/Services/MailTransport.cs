@@ -6,11 +6,6 @@ using MimeKit;
 
 namespace ChangeAgentAcademy.Notifications.Services;
 
-public interface IMailTransport
-{
-    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
-}
-
 /// <summary>SMTP through MailKit when a host is configured; otherwise an .eml file in the pickup folder.</summary>
 internal sealed class MailTransport(IOptions<MailOptions> options, IWebHostEnvironment environment) : IMailTransport
 {

@@ -52,5 +52,3 @@ public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcade
         return Redirect("/admin/people");
     }
 }
-
-public sealed record PeopleImportViewModel(string? Csv, PeopleImportResult? Result);

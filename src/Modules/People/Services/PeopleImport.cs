@@ -1,8 +1,8 @@
-using ChangeAgentAcademy.Resources;
 using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
 using Microsoft.AspNetCore.Identity;
@@ -11,23 +11,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.People.Services;
-
-public enum RowAction
-{
-    Create,
-    Update,
-    Unchanged,
-    Error,
-}
-
-public sealed record ImportRow(int Line, string Name, string Email, RowAction Action, IReadOnlyList<string> Notes);
-
-public sealed record PeopleImportResult(string? FileError, IReadOnlyList<ImportRow> Rows)
-{
-    public bool CanApply => FileError is null && Rows.All(r => r.Action != RowAction.Error);
-
-    public int Count(RowAction action) => Rows.Count(r => r.Action == action);
-}
 
 /// <summary>
 /// People from a CSV (name, email, team, leader, language, roles). A dry run says what each row would

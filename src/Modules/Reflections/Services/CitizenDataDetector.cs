@@ -2,19 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
-/// <summary>What kind of citizen detail a <see cref="Finding"/> is.</summary>
-public enum FindingKind
-{
-    PersonalNumber,
-    Phone,
-    Email,
-    Address,
-    Name,
-}
-
-/// <summary>Start/Length index into the original text; Text is the matched substring.</summary>
-public sealed record Finding(int Start, int Length, FindingKind Kind, string Text);
-
 /// <summary>
 /// Finds details in a trainee's free-text reflection that could identify a citizen (GDPR art. 9):
 /// Swedish personnummer/samordningsnummer, Danish CPR and Finnish HETU (check digits validated),

@@ -10,8 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
-public sealed record DispatchResult(int Scheduled, int Released, int WorkCreated, int Overdue, int Reminders, int Digests, int Notices);
-
 /// <summary>
 /// One pass of the schedule, run every minute by Hangfire and safe to run twice at once, on two nodes
 /// or after a crash: every effect has a unique row (a release's ReleasedUtc, a reminder per work and

@@ -7,15 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
-public enum ReviewOutcome
-{
-    Saved,
-    Stale,
-    NotWaiting,
-    ReasonMissing,
-    FeedbackTooLong,
-}
-
 /// <summary>Trainers' side: a review is made against one version; if the trainee has moved on, the trainer is told.</summary>
 public sealed class ReviewService(AppDbContext db, INotifier notifier, NoticeWriter writer, IMarkdownRenderer markdown, ProgrammeTime time)
 {

@@ -6,20 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
-public enum SubmitOutcome
-{
-    Submitted,
-    AlreadySubmitted,
-    Empty,
-    TooLong,
-    NotReleased,
-    NotOpen,
-    NeedsConfirmation,
-    Conflict,
-}
-
-public sealed record SubmitResult(SubmitOutcome Outcome, int Version = 0, bool Late = false, IReadOnlyList<Finding>? Findings = null);
-
 /// <summary>A trainee's own work: drafts, submissions. Every method takes the person and only finds their own rows.</summary>
 public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options)
 {

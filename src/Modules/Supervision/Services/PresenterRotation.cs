@@ -1,16 +1,5 @@
 namespace ChangeAgentAcademy.Supervision.Services;
 
-/// <summary>A member as the rotation sees them. <paramref name="LeftUtc"/> set: they take no more turns.</summary>
-public sealed record RotationMember(Guid UserId, DateTime JoinedUtc, DateTime? LeftUtc = null);
-
-/// <summary>A turn at a held session: <paramref name="Presented"/> false means the turn was missed (absent, or did not present).</summary>
-public sealed record Turn(Guid UserId, bool Presented);
-
-public sealed record HeldSession(DateTime StartsUtc, IReadOnlyList<Turn> Turns);
-
-/// <summary>A session still to come. <paramref name="Fixed"/>: presenters already settled (swapped by the supervisor, or already told); null: the rotation proposes.</summary>
-public sealed record UpcomingSession(long Id, DateTime StartsUtc, IReadOnlyList<Guid>? Fixed = null);
-
 /// <summary>
 /// The fair presenter rotation: equal space for everyone over time, as a deficit count. At every held
 /// session each member of the group at that moment is credited an equal share of the presenter slots

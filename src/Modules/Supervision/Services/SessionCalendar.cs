@@ -1,8 +1,5 @@
 namespace ChangeAgentAcademy.Supervision.Services;
 
-/// <summary>One generated meeting: local date and time in the group's zone, and the UTC instants.</summary>
-public sealed record PlannedMeeting(DateOnly LocalDate, DateTime LocalStart, DateTime StartsUtc, DateTime EndsUtc);
-
 /// <summary>
 /// A group's meeting calendar: the first meeting weekday on or after the start date, then every N weeks
 /// up to and including the end date, at the same local time (the UTC instant moves with daylight saving).

@@ -9,32 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Supervision.Services;
 
-/// <summary>What the signed-in person may do with one group: decided here, in one place, not in views.</summary>
-public sealed record GroupAccess(SupervisionGroup Group, bool IsSupervisor, bool IsMember, bool CanManage)
-{
-    /// <summary>Notes, attendance and the session pages: only the current members and the supervisor.</summary>
-    public bool IsInside => IsSupervisor || IsMember;
-
-    /// <summary>The group page (calendar, members, contract): insiders and those who manage the group.</summary>
-    public bool SeesGroup => IsInside || CanManage;
-
-    /// <summary>Aggregated evaluations: the supervisor and administrators.</summary>
-    public bool SeesAggregates => IsSupervisor || CanManage;
-}
-
-public sealed record Outcome(bool Ok, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
-{
-    public static Outcome Success(params string[] warnings) => new(true, [], warnings);
-
-    public static Outcome Fail(params string[] errors) => new(false, errors, []);
-}
-
-public sealed record NewGroup(string Name, Guid SupervisorId, IReadOnlyList<Guid> MemberIds, DateOnly StartDate, DayOfWeek Weekday, TimeOnly StartTime, string? Place);
-
-public sealed record EvaluationAnswers(int Space, int Frame, int Usefulness, int Safety, string? Comment);
-
-public sealed record EvaluationAggregate(long SessionId, DateTime SessionUtc, int Answers, double? Space, double? Frame, double? Usefulness, double? Safety, IReadOnlyList<string> Comments);
-
 public sealed class SupervisionService(
     AppDbContext db, IPermissionService permissions, IOptions<SupervisionOptions> options, TimeProvider clock, INotifier notifier, SupervisionNotices notices, IStringLocalizer<ChangeAgentAcademy.Resources.SharedText> shared, IStringLocalizer<SupervisionText> t)
 {

@@ -25,5 +25,3 @@ public sealed class SupervisionPanelViewComponent(AppDbContext db, ProgrammeTime
         return View(sessions);
     }
 }
-
-public sealed record NextSession(Guid GroupId, long SessionId, string Group, DateTime StartsUtc, string? Place, bool Supervising, bool Presenting);

@@ -3,8 +3,6 @@ using ChangeAgentAcademy.Workshops.Data;
 
 namespace ChangeAgentAcademy.Workshops.Services;
 
-public sealed record SessionSlot(DateTime LocalStart, DateTime StartsUtc, DateTime EndsUtc);
-
 /// <summary>The workshop rules that need no database: the series calendar, capacity and the waiting list.</summary>
 public static class WorkshopRules
 {

@@ -10,12 +10,6 @@ using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Workshops.Services;
 
-/// <summary><paramref name="Error"/> is already localized; <paramref name="Forbidden"/> means a 403, <paramref name="Missing"/> a 404.</summary>
-public sealed record WorkshopOutcome(string? Error = null, bool Forbidden = false, bool Missing = false, BookingStatus? Status = null, Guid? SessionId = null)
-{
-    public bool Ok => Error is null && !Forbidden && !Missing;
-}
-
 /// <summary>
 /// Sessions, bookings with the waiting list, on-site requests and their decisions. Each call is all or
 /// nothing, audited, and tells the people concerned in their own language.

@@ -35,7 +35,3 @@ public sealed class WorkshopsPanelViewComponent(AppDbContext db, IPermissionServ
         return View(new WorkshopsPanelModel(next, requests, books, manages));
     }
 }
-
-public sealed record NextWorkshop(Guid Id, string Title, DateTime StartsUtc, string Place, bool Facilitating);
-
-public sealed record WorkshopsPanelModel(IReadOnlyList<NextWorkshop> Next, int PendingRequests, bool Books, bool Manages);

@@ -1,0 +1,10 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChangeAgentAcademy.Data;
+
+public enum SqlEngine
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

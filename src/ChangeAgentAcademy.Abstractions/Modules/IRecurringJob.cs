@@ -1,0 +1,6 @@
+namespace ChangeAgentAcademy.Modules;
+
+public interface IRecurringJob
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Modules;
+
+public sealed record ImportContext(bool DemoMode, string ContentRoot);

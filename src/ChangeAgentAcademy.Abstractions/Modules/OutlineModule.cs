@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Modules;
+
+public sealed record OutlineModule(string Id, string Title, IReadOnlyList<string> LessonKeys);

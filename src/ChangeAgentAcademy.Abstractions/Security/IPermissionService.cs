@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChangeAgentAcademy.Security;
+
+public interface IPermissionService
+{
+    bool Has(System.Security.Claims.ClaimsPrincipal user, string permission);
+
+    IReadOnlyCollection<string> RolesFor(string permission);
+}

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Text;
+
+public sealed record DiffLine(DiffOp Op, string Text);

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Text;
+
+public enum DiffOp
+{
+    Same,
+    Added,
+    Removed,
+}

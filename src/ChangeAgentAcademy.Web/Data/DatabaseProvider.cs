@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

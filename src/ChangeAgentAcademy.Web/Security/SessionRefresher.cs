@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.Web.Security;
+
+/// <summary>Reads the revocation generation once a second (one indexed one-row query per node).</summary>
+public sealed class SessionRefresher(IServiceScopeFactory scopes, SessionCache cache, ILogger<SessionRefresher> logger) : GenerationPoller(scopes, logger)
+{
+    protected override async Task PollAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        cache.Saw(await SessionStore.ReadGenerationAsync(db, cancellationToken));
+}

@@ -1,0 +1,7 @@
+namespace ChangeAgentAcademy.Cohorts.Data;
+
+public enum CohortTrack
+{
+    Trainee,
+    Leader,
+}

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Cohorts.Data;
+
+public class CohortTrainer
+{
+    public Guid CohortId { get; set; }
+
+    public Guid UserId { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Cohorts.Data;
+
+public enum RequestStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}

@@ -1,0 +1,7 @@
+namespace ChangeAgentAcademy.Curriculum.Data;
+
+public enum ConflictResolution
+{
+    KeptBrowserVersion,
+    TookFileVersion,
+}

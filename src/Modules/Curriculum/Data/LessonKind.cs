@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Curriculum.Data;
+
+public enum LessonKind
+{
+    Lesson,
+    Reflection,
+    Practical,
+}

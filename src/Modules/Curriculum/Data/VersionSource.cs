@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Curriculum.Data;
+
+public enum VersionSource
+{
+    Import,
+    Editor,
+    Restore,
+}

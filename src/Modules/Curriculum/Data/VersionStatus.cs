@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Curriculum.Data;
+
+public enum VersionStatus
+{
+    Draft,
+    Published,
+    Superseded,
+}

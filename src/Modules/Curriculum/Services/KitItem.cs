@@ -1,0 +1,12 @@
+using System.Text.Json;
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Time;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace ChangeAgentAcademy.Curriculum.Services;
+
+/// <summary>A kit document's structure: who reads it (<see cref="Audience"/>) and, for completion criteria, the track.</summary>
+public sealed record KitItem(string Id, string Kind, IReadOnlyList<string> Audience, string? Track, int Order);

@@ -1,0 +1,15 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ChangeAgentAcademy.Curriculum.Services;
+
+/// <summary>One row of a rubric: a stable id (the same in every language), a name and three level descriptors.</summary>
+public sealed class RubricCriterion
+{
+    public string? Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public List<string>? Levels { get; set; }
+}

@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Curriculum.Data;
+
+namespace ChangeAgentAcademy.Curriculum.ViewModels;
+
+public sealed record KitIndexViewModel(IReadOnlyList<KitGroup> Groups);

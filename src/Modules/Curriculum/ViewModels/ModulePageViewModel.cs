@@ -1,0 +1,6 @@
+using ChangeAgentAcademy.Curriculum.Data;
+
+namespace ChangeAgentAcademy.Curriculum.ViewModels;
+
+/// <summary><paramref name="Assignments"/>: the reader's released work per item slug (from the Reflections module).</summary>
+public sealed record ModulePageViewModel(ModuleProgress Progress, string IntroHtml, IReadOnlyList<ItemRow> Items, IReadOnlyDictionary<string, ChangeAgentAcademy.Modules.AssignmentLink>? Assignments = null, string? ObjectivesHtml = null);

@@ -1,0 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Curriculum.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Curriculum.ViewModels;
+
+public sealed record VersionRow(long Id, int Number, VersionStatus Status, VersionSource Source, string Title, DateTime CreatedUtc, string? CreatedBy, DateTime? PublishedUtc, string? PublishedBy);

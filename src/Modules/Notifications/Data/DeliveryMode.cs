@@ -1,0 +1,7 @@
+namespace ChangeAgentAcademy.Notifications.Data;
+
+public enum DeliveryMode
+{
+    Immediate,
+    DailyDigest,
+}

@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Notifications.Data;
+
+namespace ChangeAgentAcademy.Notifications.ViewModels;
+
+public sealed record InboxBadgeModel(int Unread);

@@ -1,0 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChangeAgentAcademy.People.ViewModels;
+
+public sealed record PeopleListViewModel(string? Query, int Page, int PageCount, int Total, IReadOnlyList<PersonRow> People);

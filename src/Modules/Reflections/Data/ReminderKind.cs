@@ -1,0 +1,7 @@
+namespace ChangeAgentAcademy.Reflections.Data;
+
+public enum ReminderKind
+{
+    BeforeDue,
+    AfterDue,
+}

@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Reflections.Data;
+
+namespace ChangeAgentAcademy.Reflections.ViewComponents;
+
+public sealed record ReviewPanelModel(IReadOnlyList<WaitingReview> Waiting, int Total);

@@ -1,0 +1,58 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed class EditorViewModel
+{
+    public long Id { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public string ModuleTitle { get; init; } = "";
+
+    public string? Prompt { get; init; }
+
+    public string InstructionsHtml { get; init; } = "";
+
+    public string LessonUrl { get; init; } = "";
+
+    public string LessonKey { get; init; } = "";
+
+    public AssignmentKind Kind { get; init; }
+
+    /// <summary>A practical assignment that is best written as a structured log (pdsa, shadowing, dilemma, co-facilitation).</summary>
+    public string? LogType { get; init; }
+
+    public string Status { get; init; } = "";
+
+    public DateTime DueUtc { get; init; }
+
+    public bool HasExtension { get; init; }
+
+    public bool Writable { get; init; }
+
+    public string Text { get; set; } = "";
+
+    public DateTime? DraftSavedUtc { get; init; }
+
+    public DateTime? LastSubmittedUtc { get; init; }
+
+    public string Token { get; init; } = "";
+
+    public int MaxLength { get; init; }
+
+    public Guid PersonId { get; init; }
+
+    public IReadOnlyList<VersionView> Versions { get; init; } = [];
+
+    public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
+
+    /// <summary>The text by paragraph with possible citizen details marked (only when the hand-in was stopped to warn).</summary>
+    public IReadOnlyList<IReadOnlyList<TextSegment>>? Findings { get; init; }
+
+    public IReadOnlyList<FindingKind> FindingKinds { get; init; } = [];
+
+    public IReadOnlyList<DiffLine>? LatestDiff { get; init; }
+}

@@ -1,0 +1,7 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record FeedbackView(int Version, string Trainer, ReviewDecision Decision, string Html, DateTime CreatedUtc);

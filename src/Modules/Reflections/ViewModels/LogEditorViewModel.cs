@@ -1,0 +1,22 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record LogEditorViewModel(
+    long Id,
+    string Type,
+    string Title,
+    IReadOnlyDictionary<string, string> Fields,
+    string? Follows,
+    string? EventRef,
+    IReadOnlyList<FilterOption> EarlierTests,
+    IReadOnlyList<FilterOption> Events,
+    IReadOnlyList<FilterOption> FollowedBy,
+    long? WorkId,
+    IReadOnlyList<LogProblem> Problems,
+    string Token,
+    string? Origin,
+    IReadOnlyList<IReadOnlyList<TextSegment>>? Findings,
+    IReadOnlyList<FindingKind> FindingKinds);

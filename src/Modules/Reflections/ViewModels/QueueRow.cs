@@ -1,0 +1,7 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record QueueRow(long WorkId, string Trainee, string Cohort, string Title, string ModuleId, int Version, DateTime SubmittedUtc, bool Late, WorkStatus Status);

@@ -1,0 +1,7 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record ReflectionListViewModel(IReadOnlyList<WorkRow> Current, IReadOnlyList<WorkRow> Done, IReadOnlyList<UpcomingRow> Upcoming, string? CohortName);

@@ -1,0 +1,7 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record ScheduleRow(long Id, string Title, int ModuleNumber, AssignmentKind Kind, DateTime ReleaseUtc, DateTime DueUtc, bool Released, bool Moved);

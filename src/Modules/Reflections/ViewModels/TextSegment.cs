@@ -1,0 +1,8 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+/// <summary>A stretch of the text, marked when it may identify a citizen.</summary>
+public sealed record TextSegment(string Text, FindingKind? Kind);

@@ -1,0 +1,7 @@
+namespace ChangeAgentAcademy.Supervision.Data;
+
+public enum GroupStatus
+{
+    Active,
+    Ended,
+}

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Supervision.Data;
+
+public enum SessionStatus
+{
+    Planned,
+    Cancelled,
+    Held,
+}

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Supervision.Services;
+
+public sealed record HeldSession(DateTime StartsUtc, IReadOnlyList<Turn> Turns);

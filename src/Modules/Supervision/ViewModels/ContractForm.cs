@@ -1,0 +1,6 @@
+using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Supervision.Services;
+
+namespace ChangeAgentAcademy.Supervision.ViewModels;
+
+public sealed record ContractForm(Guid GroupId, string GroupName, int Version, string Contract);

@@ -1,0 +1,27 @@
+using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Supervision.Services;
+
+namespace ChangeAgentAcademy.Supervision.ViewModels;
+
+public sealed class GroupForm
+{
+    public string? Name { get; set; }
+
+    public Guid? SupervisorId { get; set; }
+
+    public List<Guid> MemberIds { get; set; } = [];
+
+    public DateOnly? StartDate { get; set; }
+
+    public DayOfWeek Weekday { get; set; } = DayOfWeek.Thursday;
+
+    public TimeOnly? StartTime { get; set; } = new(13, 0);
+
+    public string? Place { get; set; }
+
+    public IReadOnlyList<Person> Supervisors { get; set; } = [];
+
+    public IReadOnlyList<Person> Candidates { get; set; } = [];
+
+    public SupervisionOptions Options { get; set; } = new();
+}

@@ -1,0 +1,8 @@
+using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Supervision.Services;
+
+namespace ChangeAgentAcademy.Supervision.ViewModels;
+
+public sealed record SessionPage(
+    SupervisionGroup Group, GroupAccess Access, SupervisionSession Session, IReadOnlyList<AttendanceRow> People, IReadOnlyList<Person> Presenters, IReadOnlyList<Person> SwapCandidates,
+    bool CanChange, string StartsLocal, string? NotesDraft = null, string? MoveLocal = null);

@@ -1,0 +1,6 @@
+using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Supervision.Services;
+
+namespace ChangeAgentAcademy.Supervision.ViewModels;
+
+public sealed record SessionRow(long Id, DateTime StartsUtc, DateTime EndsUtc, SessionStatus Status, bool Adjusted, IReadOnlyList<string> Presenters, bool HasNotes);

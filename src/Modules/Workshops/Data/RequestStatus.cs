@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Workshops.Data;
+
+public enum RequestStatus
+{
+    Pending,
+    Scheduled,
+    Declined,
+}

@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed record FacilitatorOption(Guid Id, string Name);

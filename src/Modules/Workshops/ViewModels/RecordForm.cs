@@ -1,0 +1,14 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed class RecordForm
+{
+    public string? Critique { get; set; }
+
+    public string? VisionHowWeWork { get; set; }
+
+    public string? VisionValues { get; set; }
+
+    public string? VisionResidents { get; set; }
+}

@@ -1,0 +1,12 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed class RequestForm
+{
+    public Guid? TeamId { get; set; }
+
+    public int? Participants { get; set; }
+
+    public string? Wishes { get; set; }
+}

@@ -1,0 +1,28 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed class SessionDetails
+{
+    public required SessionRow Session { get; init; }
+
+    public bool CanBook { get; init; }
+
+    /// <summary>The session's facilitator or an administrator: participants, the record and the ideas.</summary>
+    public bool CanRecord { get; init; }
+
+    /// <summary>Holds a place (attended) or facilitates: sees the record and may turn ideas into PDSA tests.</summary>
+    public bool CanUseIdeas { get; init; }
+
+    public IReadOnlyList<ParticipantRow> Participants { get; init; } = [];
+
+    public RecordForm Record { get; set; } = new();
+
+    public bool HasRecord { get; init; }
+
+    public IReadOnlyList<IdeaRow> Ideas { get; init; } = [];
+
+    public string? NewIdea { get; set; }
+
+    public DateTime NowUtc { get; init; }
+}

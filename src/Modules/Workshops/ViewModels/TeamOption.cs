@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed record TeamOption(Guid Id, string Name);

@@ -1,0 +1,7 @@
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.Workshops.ViewModels;
+
+public sealed record WorkshopsPage(
+    IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Mine, IReadOnlyList<SessionRow> Facilitating, IReadOnlyList<SessionRow> Attended,
+    bool CanBook, bool CanManage, bool CanRequest, DateTime NowUtc);
