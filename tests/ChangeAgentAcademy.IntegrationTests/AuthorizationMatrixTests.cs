@@ -257,8 +257,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             var sessionA = await db.Set<SupervisionSession>().Where(s => s.GroupId == groupA).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var sessionB = await db.Set<SupervisionSession>().Where(s => s.GroupId == groupB).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var logs = sp.GetRequiredService<IPracticalLogs>();
-            var logA = long.Parse((await logs.StartPdsaAsync(trainee1, "A", "matrix:a")).Split('/').Last());
-            var logB = long.Parse((await logs.StartPdsaAsync(traineeB.Id, "B", "matrix:b")).Split('/').Last());
+            var logA = long.Parse((await logs.StartPdsaAsync(trainee1, "A", "matrix:a"))!.Split('/').Last());
+            var logB = long.Parse((await logs.StartPdsaAsync(traineeB.Id, "B", "matrix:b"))!.Split('/').Last());
             var workA = await db.Set<AssignmentWork>().Where(w => w.UserId == trainee1).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync();
             var workB = await db.Set<AssignmentWork>().Where(w => w.UserId == trainee2).OrderBy(w => w.Id).Select(w => w.Id).FirstAsync();
             var schedule = await db.Set<ScheduledAssignment>().Where(s => s.CohortId == cohortA).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();

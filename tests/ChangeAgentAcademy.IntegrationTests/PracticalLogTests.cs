@@ -92,7 +92,7 @@ public abstract class PracticalLogTests<TSite>(TSite site) : IClassFixture<TSite
         var trainee = await SiteClient.SignedInAsync(site, cohort.Trainees[0].Email!, SiteClient.TestPassword);
 
         Assert.Equal(url1, url2);
-        Assert.Contains("Digital handover instead of paper", await trainee.GetStringAsync(url1));
+        Assert.Contains("Digital handover instead of paper", await trainee.GetStringAsync(url1!));
     }
 }
 

@@ -20,10 +20,10 @@ public sealed class FakePracticalLogs : IPracticalLogs
 {
     public ConcurrentQueue<(Guid Person, string Change, string Origin)> Calls { get; } = new();
 
-    public Task<string> StartPdsaAsync(Guid personId, string change, string originRef, CancellationToken cancellationToken = default)
+    public Task<string?> StartPdsaAsync(Guid personId, string change, string originRef, CancellationToken cancellationToken = default)
     {
         Calls.Enqueue((personId, change, originRef));
-        return Task.FromResult($"/reflections/logs/fake-{Calls.Count}");
+        return Task.FromResult<string?>($"/reflections/logs/fake-{Calls.Count}");
     }
 }
 

@@ -133,7 +133,7 @@ public sealed class AccountController(
 
             db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.reset-requested", user.Id.ToString());
             await db.SaveChangesAsync();
-            jobs.Trigger("notifications:outbox");
+            jobs.Trigger(JobIds.NotificationsOutbox);
         }
 
         // The same answer whether or not the address is known, and after the same time.

@@ -5,6 +5,7 @@ using ChangeAgentAcademy.Hosting;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Web.Hosting.Absent;
 using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
@@ -91,6 +92,8 @@ public static class AcademyServices
                 services.AddScoped(job.JobType);
             }
         }
+
+        services.AddAbsentModuleDefaults();
 
         return builder;
     }

@@ -75,7 +75,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         // In the order given: when places run out, the later names go to the waiting list.
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, ids.Distinct().Select(id => people[id]), actorId, ct);
         await transaction.CommitAsync(ct);
-        jobs.Trigger("notifications:outbox");
+        jobs.Trigger(JobIds.NotificationsOutbox);
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 
@@ -250,7 +250,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         }
 
         await transaction.CommitAsync(ct);
-        jobs.Trigger("notifications:outbox");
+        jobs.Trigger(JobIds.NotificationsOutbox);
         return new EnrolmentOutcome([], 0, 0);
     }
 
@@ -268,7 +268,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         await transaction.CommitAsync(ct);
         if (promoted > 0)
         {
-            jobs.Trigger("notifications:outbox");
+            jobs.Trigger(JobIds.NotificationsOutbox);
         }
 
         return promoted;
@@ -334,7 +334,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         await MailAsync(leader, "MailRequest", person.Name, cohort.Name);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        jobs.Trigger("notifications:outbox");
+        jobs.Trigger(JobIds.NotificationsOutbox);
         return new EnrolmentOutcome([], 0, 0);
     }
 
@@ -378,7 +378,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             await MailAsync(person, "MailDeclined", cohort.Name, string.IsNullOrWhiteSpace(message) ? "-" : message.Trim());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            jobs.Trigger("notifications:outbox");
+            jobs.Trigger(JobIds.NotificationsOutbox);
             return new EnrolmentOutcome([], 0, 0);
         }
 
@@ -392,7 +392,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         db.AddAudit(now, actorId, "cohorts.request-approved", cohort.Id.ToString(), person.Id.ToString());
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, [person], actorId, ct);
         await transaction.CommitAsync(ct);
-        jobs.Trigger("notifications:outbox");
+        jobs.Trigger(JobIds.NotificationsOutbox);
         return new EnrolmentOutcome([], enrolled, waitlisted);
     }
 

@@ -15,7 +15,7 @@ namespace ChangeAgentAcademy.Notifications.Jobs;
 /// </summary>
 public sealed class OutboxDrainJob(AppDbContext db, NoticeMailer notices, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDrainJob> logger) : IRecurringJob
 {
-    public const string Id = "notifications:outbox";
+    public const string Id = JobIds.NotificationsOutbox;
 
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
 

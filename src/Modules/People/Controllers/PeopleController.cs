@@ -112,7 +112,7 @@ public sealed class PeopleController(
         db.AddAudit(now, User.PersonId(), "people.created", user.Id.ToString(), string.Join(",", model.Roles));
         await RecordGrantsAsync(user, model.Roles, now);
         await db.SaveChangesAsync();
-        jobs.Trigger("notifications:outbox");
+        jobs.Trigger(JobIds.NotificationsOutbox);
         TempData["Flash"] = t["PersonCreated", user.DisplayName].Value;
         return Redirect("/admin/people");
     }

@@ -15,7 +15,7 @@ public sealed class DispatcherJob(Dispatcher dispatcher, IJobTrigger trigger, IL
         if (result.Notices > 0)
         {
             logger.LogInformation("Dispatcher: {Released} released, {Reminders} reminders, {Overdue} overdue, {Digests} digests, {Notices} notices", result.Released, result.Reminders, result.Overdue, result.Digests, result.Notices);
-            trigger.Trigger("notifications:outbox");
+            trigger.Trigger(JobIds.NotificationsOutbox);
         }
     }
 }

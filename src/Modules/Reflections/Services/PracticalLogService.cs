@@ -26,7 +26,7 @@ public sealed class PracticalLogService(AppDbContext db, ProgrammeTime time) : I
         return log;
     }
 
-    public async Task<string> StartPdsaAsync(Guid personId, string change, string originRef, CancellationToken cancellationToken = default)
+    public async Task<string?> StartPdsaAsync(Guid personId, string change, string originRef, CancellationToken cancellationToken = default)
     {
         // One click, one test: clicking the same idea again opens the test already started.
         var existing = await db.Set<PracticalLog>().FirstOrDefaultAsync(l => l.UserId == personId && l.Origin == originRef, cancellationToken);

@@ -61,7 +61,7 @@ public sealed class RemindPresentersJob(AppDbContext db, SupervisionService serv
         if (written > 0)
         {
             logger.LogInformation("Supervision: {Notices} presenters told", written);
-            trigger.Trigger("notifications:outbox");
+            trigger.Trigger(JobIds.NotificationsOutbox);
         }
 
         return written;

@@ -277,15 +277,14 @@ public sealed class WorkshopsController(
             return LocalRedirect(existing);
         }
 
-        var logs = HttpContext.RequestServices.GetService<IPracticalLogs>();
-        if (logs is null)
+        var url = await HttpContext.RequestServices.GetRequiredService<IPracticalLogs>().StartPdsaAsync(me, idea.Text, $"workshop-idea:{idea.Id}");
+        if (url is null)
         {
             ModelState.AddModelError(string.Empty, t["PdsaUnavailable"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Details", model);
         }
 
-        var url = await logs.StartPdsaAsync(me, idea.Text, $"workshop-idea:{idea.Id}");
         // The idea remembers the first PDSA made from it; later clicks by others make their own (their origin is the same idea).
         if (idea.PdsaUrl is null)
         {

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Modules;
+
+/// <summary>Ids of recurring jobs that other modules trigger (the owning job's <c>Id</c> points here), so no module spells another's id.</summary>
+public static class JobIds
+{
+    /// <summary>Sends the mail outbox (Notifications); trigger it after writing notices that should go out now.</summary>
+    public const string NotificationsOutbox = "notifications:outbox";
+}
