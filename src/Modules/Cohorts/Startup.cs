@@ -36,39 +36,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(new DashboardPanel("RequestsPanel", 0, CohortPermissions.ViewTeam));
     }
 
-    public override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<Cohort>(e =>
-        {
-            e.ToTable("cohorts_cohorts");
-            e.Property(c => c.Name).HasMaxLength(200);
-            e.Property(c => c.Language).HasMaxLength(8);
-            e.Property(c => c.TimeZone).HasMaxLength(64);
-            e.Property(c => c.Track).HasConversion<string>().HasMaxLength(16);
-            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
-            e.HasIndex(c => c.StartDate);
-        });
-        modelBuilder.Entity<CohortTrainer>(e =>
-        {
-            e.ToTable("cohorts_trainers");
-            e.HasKey(x => new { x.CohortId, x.UserId });
-            e.HasIndex(x => x.UserId);
-        });
-        modelBuilder.Entity<CohortMember>(e =>
-        {
-            e.ToTable("cohorts_members");
-            e.HasKey(x => new { x.CohortId, x.UserId });
-            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.HasIndex(x => x.UserId);
-            e.HasIndex(x => new { x.CohortId, x.Status, x.EnrolledUtc });
-        });
-        modelBuilder.Entity<EnrolmentRequest>(e =>
-        {
-            e.ToTable("cohorts_requests");
-            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
-            e.Property(x => x.Message).HasMaxLength(1000);
-            e.HasIndex(x => new { x.UserId, x.Status });
-            e.HasIndex(x => new { x.CohortId, x.Status });
-        });
-    }
+    /// <summary>One <c>IEntityTypeConfiguration</c> per entity, in <c>Data/</c>.</summary>
+    public override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(Startup).Assembly);
 }

@@ -25,38 +25,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IMailTransport, MailTransport>();
     }
 
-    public override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<InboxItem>(e =>
-        {
-            e.ToTable("notifications_inbox");
-            e.Property(i => i.Key).HasMaxLength(200);
-            e.HasIndex(i => i.Key).IsUnique();
-            e.Property(i => i.Subject).HasMaxLength(Notifier.SubjectLength);
-            e.Property(i => i.Body).HasMaxLength(Notifier.BodyLength);
-            e.Property(i => i.Url).HasMaxLength(300);
-            e.Property(i => i.Mail).HasConversion<string>().HasMaxLength(16);
-            e.HasIndex(i => new { i.UserId, i.ReadUtc, i.CreatedUtc });
-            e.HasIndex(i => new { i.Mail, i.CreatedUtc });
-        });
-        modelBuilder.Entity<NotificationPreference>(e =>
-        {
-            e.ToTable("notifications_preferences");
-            e.HasKey(p => p.UserId);
-            e.Property(p => p.Mode).HasConversion<string>().HasMaxLength(16);
-        });
-        modelBuilder.Entity<OutboxMessage>(e =>
-        {
-            e.ToTable("notifications_outbox");
-            e.Property(m => m.Key).HasMaxLength(200);
-            e.HasIndex(m => m.Key).IsUnique();
-            e.Property(m => m.To).HasMaxLength(256);
-            e.Property(m => m.Subject).HasMaxLength(300);
-            e.Property(m => m.LastError).HasMaxLength(500);
-            e.HasIndex(m => new { m.SentUtc, m.NextAttemptUtc });
-            e.HasIndex(m => m.ClaimToken);
-        });
-    }
+    /// <summary>One <c>IEntityTypeConfiguration</c> per entity, in <c>Data/</c>.</summary>
+    public override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(Startup).Assembly);
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
         [RecurringJobDefinition.For<OutboxDrainJob>(OutboxDrainJob.Id, "* * * * *")];

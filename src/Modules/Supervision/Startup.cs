@@ -33,5 +33,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(new DashboardPanel("SupervisionPanel", 3, SupervisionPermissions.View));
     }
 
-    public override void ConfigureModel(ModelBuilder modelBuilder) => SupervisionModel.Configure(modelBuilder);
+    /// <summary>One <c>IEntityTypeConfiguration</c> per entity, in <c>Data/</c>.</summary>
+    public override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(Startup).Assembly);
 }

@@ -30,5 +30,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(new DashboardPanel("WorkshopsPanel", 4, WorkshopPermissions.View));
     }
 
-    public override void ConfigureModel(ModelBuilder modelBuilder) => WorkshopModel.Configure(modelBuilder);
+    /// <summary>One <c>IEntityTypeConfiguration</c> per entity, in <c>Data/</c>.</summary>
+    public override void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(typeof(Startup).Assembly);
 }

@@ -1557,7 +1557,6 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("ChangeAgentAcademy.Workshops.Data.WorkshopRecord", b =>
                 {
                     b.Property<Guid>("SessionId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Critique")
@@ -1734,6 +1733,132 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("core_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.CohortMember", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Cohorts.Data.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.CohortTrainer", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Cohorts.Data.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Cohorts.Data.EnrolmentRequest", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Cohorts.Data.Cohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Reminder", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Reflections.Data.AssignmentWork", null)
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Review", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Reflections.Data.AssignmentWork", null)
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.Submission", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Reflections.Data.AssignmentWork", null)
+                        .WithMany()
+                        .HasForeignKey("WorkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Supervision.Data.Attendance", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Supervision.Data.SupervisionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Supervision.Data.Evaluation", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Supervision.Data.SupervisionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Supervision.Data.GroupMember", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Supervision.Data.SupervisionGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Supervision.Data.SessionPresenter", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Supervision.Data.SupervisionSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Supervision.Data.SupervisionSession", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Supervision.Data.SupervisionGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Workshops.Data.Booking", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Workshops.Data.WorkshopSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Workshops.Data.WorkshopIdea", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Workshops.Data.WorkshopSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Workshops.Data.WorkshopRecord", b =>
+                {
+                    b.HasOne("ChangeAgentAcademy.Workshops.Data.WorkshopSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,182 @@
+using System.Text.Json;
+using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Supervision.Data;
+using ChangeAgentAcademy.Testing;
+using ChangeAgentAcademy.Web.Data;
+using ChangeAgentAcademy.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using ChangeAgentAcademy.Workshops.Data;
+
+namespace ChangeAgentAcademy.IntegrationTests;
+
+/// <summary>
+/// A site that ran the schema before the modules' foreign keys upgrades without losing a row: the database is
+/// migrated to the last migration before them, filled through the model (with a few orphans, rows whose parent
+/// is gone, which the old schema allowed), migrated to the end, and read back. Every row with a parent is
+/// there with the same values; the orphans are gone; and the database now refuses a new orphan.
+/// </summary>
+public abstract class SchemaUpgradeTests
+{
+    protected abstract AppDbContext Open();
+
+    protected virtual Task DropAsync() => Task.CompletedTask;
+
+    protected static ModuleModelSource Modules() => new(ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), new ConfigurationBuilder().Build()).All);
+
+    [Fact]
+    public async Task ForeignKeyMigrations_KeepEveryRowWithAParent_DropOrphans_AndRefuseNewOrphans()
+    {
+        try
+        {
+            await using (var db = Open())
+            {
+                var migrations = db.Database.GetMigrations().ToList();
+                var first = migrations.FindIndex(m => m.EndsWith("ForeignKeys", StringComparison.Ordinal));
+                Assert.True(first > 0, "no foreign-key migration found");
+                await db.GetService<IMigrator>().MigrateAsync(migrations[first - 1]);
+            }
+
+            var now = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc);
+            var person = Guid.NewGuid();
+            var cohort = new Cohort { Id = Guid.NewGuid(), Name = "Autumn", StartDate = new DateOnly(2026, 11, 3) };
+            var work = new AssignmentWork { ScheduledId = 1, CohortId = cohort.Id, UserId = person, LessonKey = "m1/reflection", DueUtc = now.AddDays(14), ReleasedUtc = now, Versions = 1 };
+            var group = new SupervisionGroup { Id = Guid.NewGuid(), Name = "Thursday group", SupervisorId = Guid.NewGuid(), StartDate = new DateOnly(2026, 11, 5), EndDate = new DateOnly(2027, 3, 5), Contract = "We keep what is said here.", CreatedUtc = now };
+            var workshop = new WorkshopSession { Id = Guid.NewGuid(), Title = "Future workshop", Place = "Room 2", StartsUtc = now.AddDays(7), EndsUtc = now.AddDays(7).AddHours(3), CreatedUtc = now };
+            await using (var db = Open())
+            {
+                db.AddRange(cohort, work, group, workshop);
+                await db.SaveChangesAsync();
+                var session = new SupervisionSession { GroupId = group.Id, StartsUtc = now.AddDays(2), EndsUtc = now.AddDays(2).AddMinutes(90), NotesMarkdown = "Two\nlines" };
+                db.Add(session);
+                await db.SaveChangesAsync();
+                db.AddRange(
+                    new CohortMember { CohortId = cohort.Id, UserId = person, EnrolledUtc = now },
+                    new CohortTrainer { CohortId = cohort.Id, UserId = Guid.NewGuid() },
+                    new EnrolmentRequest { CohortId = cohort.Id, UserId = Guid.NewGuid(), RequestedUtc = now, Message = "Please, before the summer" },
+                    new Submission { WorkId = work.Id, Number = 1, Text = "What I saw\n\nand what I changed", SubmittedUtc = now.AddDays(3), SubmitToken = "t1" },
+                    new Review { WorkId = work.Id, VersionNumber = 1, TrainerId = Guid.NewGuid(), FeedbackMarkdown = "Good", FeedbackHtml = "<p>Good</p>", CreatedUtc = now.AddDays(4) },
+                    new Reminder { WorkId = work.Id, Kind = ReminderKind.BeforeDue, CreatedUtc = now.AddDays(13) },
+                    new GroupMember { GroupId = group.Id, UserId = person, JoinedUtc = now },
+                    new SessionPresenter { SessionId = session.Id, UserId = person },
+                    new Attendance { SessionId = session.Id, UserId = person, Present = true, RecordedUtc = now.AddDays(2) },
+                    new Evaluation { GroupId = group.Id, SessionId = session.Id, UserId = person, Space = 4, Frame = 5, Usefulness = 4, Safety = 5, Comment = "Safe", CreatedUtc = now.AddDays(2) },
+                    new Booking { SessionId = workshop.Id, UserId = person, BookedUtc = now, ChangedUtc = now },
+                    new WorkshopIdea { SessionId = workshop.Id, Text = "Handover on a tablet", CreatedUtc = now },
+                    new WorkshopRecord { SessionId = workshop.Id, Critique = "Paper", RecordedBy = person, UpdatedUtc = now },
+                    // Orphans: their parents are gone (the old schema allowed it).
+                    new CohortMember { CohortId = Guid.NewGuid(), UserId = person, EnrolledUtc = now },
+                    new Submission { WorkId = 987_654, Number = 1, Text = "lost", SubmittedUtc = now, SubmitToken = "t2" },
+                    new GroupMember { GroupId = Guid.NewGuid(), UserId = person, JoinedUtc = now },
+                    new Attendance { SessionId = 987_654, UserId = person, Present = false, RecordedUtc = now },
+                    new Booking { SessionId = Guid.NewGuid(), UserId = person, BookedUtc = now, ChangedUtc = now });
+                await db.SaveChangesAsync();
+            }
+
+            Dictionary<string, List<string>> before;
+            await using (var db = Open())
+            {
+                before = await SnapshotAsync(db);
+                await db.Database.MigrateAsync();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            }
+
+            await using (var db = Open())
+            {
+                var after = await SnapshotAsync(db);
+                // Exactly the orphans are gone, one per table that had one; everything else is as it was.
+                var removed = before.ToDictionary(t => t.Key, t => t.Value.Except(after[t.Key]).ToList());
+                Assert.Equal(5, removed.Values.Sum(r => r.Count));
+                Assert.Single(removed[nameof(CohortMember)]);
+                Assert.Contains("lost", Assert.Single(removed[nameof(Submission)]));
+                Assert.Single(removed[nameof(GroupMember)]);
+                Assert.Single(removed[nameof(Attendance)]);
+                Assert.Single(removed[nameof(Booking)]);
+                foreach (var (table, rows) in after)
+                {
+                    Assert.True(rows.All(before[table].Contains), $"{table} has rows it did not have");
+                    Assert.NotEmpty(rows);
+                }
+
+                // The constraint holds from now on.
+                db.Add(new Booking { SessionId = Guid.NewGuid(), UserId = person, BookedUtc = now, ChangedUtc = now });
+                await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            }
+        }
+        finally
+        {
+            await DropAsync();
+        }
+    }
+
+    /// <summary>Every row of the tables that get a foreign key (and their parents), as JSON, per entity.</summary>
+    private static async Task<Dictionary<string, List<string>>> SnapshotAsync(AppDbContext db)
+    {
+        var tables = new Dictionary<string, List<string>>();
+        async Task Add<T>() where T : class =>
+            tables[typeof(T).Name] = (await db.Set<T>().AsNoTracking().ToListAsync()).Select(r => JsonSerializer.Serialize(r)).Order().ToList();
+        await Add<Cohort>();
+        await Add<CohortMember>();
+        await Add<CohortTrainer>();
+        await Add<EnrolmentRequest>();
+        await Add<AssignmentWork>();
+        await Add<Submission>();
+        await Add<Review>();
+        await Add<Reminder>();
+        await Add<SupervisionGroup>();
+        await Add<GroupMember>();
+        await Add<SupervisionSession>();
+        await Add<SessionPresenter>();
+        await Add<Attendance>();
+        await Add<Evaluation>();
+        await Add<WorkshopSession>();
+        await Add<Booking>();
+        await Add<WorkshopIdea>();
+        await Add<WorkshopRecord>();
+        return tables;
+    }
+}
+
+public sealed class SqliteSchemaUpgradeTests : SchemaUpgradeTests, IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("caa-upgrade-").FullName;
+
+    protected override AppDbContext Open() =>
+        new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "old.db")};Pooling=False").Options, Modules());
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
+
+public sealed class PostgresSchemaUpgradeTests : SchemaUpgradeTests, IAsyncLifetime
+{
+    private readonly string database = "caa_upgrade_" + Guid.NewGuid().ToString("N")[..12];
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(PostgresSite.AdminConnectionString) { Database = database }.ConnectionString;
+
+    protected override AppDbContext Open() =>
+        new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(ConnectionString).Options, Modules());
+
+    public async Task InitializeAsync()
+    {
+        await using var connection = new NpgsqlConnection(PostgresSite.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected override async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(PostgresSite.AdminConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
