@@ -3,4 +3,4 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record EvaluationPage(SupervisionGroup Group, GroupAccess Access, long? OpenPoint, IReadOnlyList<EvaluationAggregate> Aggregates, EvaluationAnswers? Typed = null);
+public sealed record EvaluationViewModel(SupervisionGroup Group, GroupAccess Access, long? OpenPoint, IReadOnlyList<EvaluationAggregate> Aggregates, EvaluationAnswers? Typed = null);

@@ -1,10 +1,3 @@
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Supervision.Data;
-using ChangeAgentAcademy.Time;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-namespace ChangeAgentAcademy.Supervision.ViewComponents;
-
-public sealed record NextSession(Guid GroupId, long SessionId, string Group, DateTime StartsUtc, string? Place, bool Supervising, bool Presenting);
+public sealed record NextSessionRow(Guid GroupId, long SessionId, string Group, DateTime StartsUtc, string? Place, bool Supervising, bool Presenting);
