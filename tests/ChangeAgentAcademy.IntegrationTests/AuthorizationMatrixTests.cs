@@ -253,7 +253,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             var supervision = sp.GetRequiredService<SupervisionService>();
             var groupA = await db.Set<SupervisionGroup>().Select(g => g.Id).FirstAsync();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var (_, groupB) = await supervision.CreateAsync(new NewGroup("Group B", trainerB.Id, [traineeB.Id], today.AddDays(1), today.AddDays(1).DayOfWeek, new TimeOnly(13, 0), null), trainerB.Id);
+            Guid? groupB = (await supervision.CreateAsync(new NewGroup("Group B", trainerB.Id, [traineeB.Id], today.AddDays(1), today.AddDays(1).DayOfWeek, new TimeOnly(13, 0), null), trainerB.Id)).Value;
             var sessionA = await db.Set<SupervisionSession>().Where(s => s.GroupId == groupA).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var sessionB = await db.Set<SupervisionSession>().Where(s => s.GroupId == groupB).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             var logs = sp.GetRequiredService<IPracticalLogs>();

@@ -35,6 +35,18 @@ public partial class ResourceKeyTests
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(Path.Combine(Root, resx)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
 
+    /// <summary>
+    /// <c>S</c> is the module's own localizer (docs/CONVENTIONS.md): in a module's view it means that module's
+    /// resource file; other letters (and <c>S</c> outside a module) as in <see cref="Resources"/>.
+    /// </summary>
+    private static string ResourceOf(string view, string letter)
+    {
+        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return letter == "S" && parts is ["src", "Modules", var module, ..]
+            ? $"src/Modules/{module}/Resources/{module}Text"
+            : Resources[letter];
+    }
+
     [GeneratedRegex("\\b([TPCLRNWS])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
@@ -54,7 +66,7 @@ public partial class ResourceKeyTests
                 }
 
                 checkedKeys++;
-                if (!Keys(Resources[m.Groups[1].Value] + ".resx").Contains(key))
+                if (!Keys(ResourceOf(view, m.Groups[1].Value) + ".resx").Contains(key))
                 {
                     missing.Add($"{Path.GetRelativePath(Root, view)}: {m.Groups[1].Value}[\"{key}\"]");
                 }

@@ -27,6 +27,8 @@ public sealed class Startup : ModuleStartup
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         services.AddScoped<SupervisionNotices>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<SupervisionPages>();
+        services.AddScoped<SupervisionPanelQueries>();
         services.AddScoped<RemindPresentersJob>();
         services.AddScoped<IPersonEvents, SupervisionEvents>();
         services.AddTransient<IImportStep, SupervisionSetupStep>();

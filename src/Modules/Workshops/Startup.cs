@@ -13,7 +13,7 @@ public sealed class Startup : ModuleStartup
 {
     public override string Id => "Workshops";
 
-    // Notices go through INotifier; PDSA tests (IPracticalLogs) are optional and looked up when clicked.
+    // Notices go through INotifier; PDSA tests (IPracticalLogs) are optional: without Reflections the host's default answers null.
     public override IEnumerable<string> Dependencies => ["Notifications"];
 
     public override IEnumerable<Permission> Permissions => WorkshopPermissions.All;
@@ -25,6 +25,8 @@ public sealed class Startup : ModuleStartup
     {
         services.Configure<WorkshopOptions>(configuration.GetSection(WorkshopOptions.Section));
         services.AddScoped<WorkshopService>();
+        services.AddScoped<WorkshopPages>();
+        services.AddScoped<WorkshopRequestPages>();
         services.AddScoped<IPersonEvents, WorkshopEvents>();
         services.AddTransient<IImportStep, DemoWorkshopStep>();
         services.AddSingleton(new DashboardPanel("WorkshopsPanel", 4, WorkshopPermissions.View));

@@ -1,22 +1,39 @@
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Supervision.Services;
 
 public sealed class SupervisionService(
-    AppDbContext db, IPermissionService permissions, IOptions<SupervisionOptions> options, TimeProvider clock, INotifier notifier, SupervisionNotices notices, IStringLocalizer<ChangeAgentAcademy.Resources.SharedText> shared, IStringLocalizer<SupervisionText> t)
+    AppDbContext db, IPermissionService permissions, IOptions<SupervisionOptions> options, TimeProvider clock, INotifier notifier, SupervisionNotices notices, IStringLocalizer<ChangeAgentAcademy.Resources.SharedText> shared, IStringLocalizer<SupervisionText> S)
 {
     public const int MinimumForAggregates = 3;
 
     private SupervisionOptions Options => options.Value;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// One transaction for a command that writes several rows (and moves the rotation on); none when the caller
+    /// (the demo import) already holds one.
+    /// </summary>
+    private async Task<IDbContextTransaction?> TransactionAsync(CancellationToken ct) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+    }
 
     public async Task<GroupAccess?> AccessAsync(System.Security.Claims.ClaimsPrincipal user, Guid groupId, bool tracking = false, CancellationToken ct = default)
     {
@@ -37,6 +54,22 @@ public sealed class SupervisionService(
         var canManage = permissions.Has(user, SupervisionPermissions.ManageAll)
             || (permissions.Has(user, SupervisionPermissions.Create) && await CreatedByAsync(groupId, me.Value, ct));
         return new GroupAccess(group, group.SupervisorId == me, isMember, canManage || group.SupervisorId == me);
+    }
+
+    /// <summary>
+    /// A session page's group and session: for the group's current members and its supervisor only (everyone
+    /// else gets nothing, so 404). <paramref name="tracking"/> when a command changes the session.
+    /// </summary>
+    public async Task<(GroupAccess? Access, SupervisionSession? Session)> SessionAccessAsync(System.Security.Claims.ClaimsPrincipal user, Guid groupId, long sessionId, bool tracking = false, CancellationToken ct = default)
+    {
+        var access = await AccessAsync(user, groupId, ct: ct);
+        if (access is not { IsInside: true })
+        {
+            return (null, null);
+        }
+
+        var sessions = tracking ? db.Set<SupervisionSession>() : db.Set<SupervisionSession>().AsNoTracking();
+        return (access, await sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, ct));
     }
 
     // The schema has no creator column: the creation audit record says who created the group.
@@ -75,26 +108,26 @@ public sealed class SupervisionService(
         var leaders = await (from u in db.Users join team in db.Teams on u.TeamId equals team.Id where members.Contains(u.Id) select team.LeaderId).ToListAsync(ct);
         return GroupRules.SupervisorConflict(supervisor, members, leaders) switch
         {
-            "member" => t["SupervisorIsMember"].Value,
-            "leader" => t["SupervisorIsLeader"].Value,
+            "member" => S["SupervisorIsMember"].Value,
+            "leader" => S["SupervisorIsLeader"].Value,
             _ => null,
         };
     }
 
     public string? SizeWarning(int members) => GroupRules.Size(members, Options) switch
     {
-        SizeVerdict.Warning => t["SizeWarning", members, Options.MinMembers, Options.MaxMembers].Value,
+        SizeVerdict.Warning => S["SizeWarning", members, Options.MinMembers, Options.MaxMembers].Value,
         _ => null,
     };
 
-    public async Task<(Outcome Outcome, Guid? GroupId)> CreateAsync(NewGroup input, Guid actor, CancellationToken ct = default)
+    public async Task<Result<Guid>> CreateAsync(NewGroup input, Guid actor, CancellationToken ct = default)
     {
         var members = input.MemberIds.Distinct().ToList();
         var errors = new List<string>();
         var verdict = GroupRules.Size(members.Count, Options);
         if (verdict == SizeVerdict.Refused)
         {
-            errors.Add(members.Count < 1 ? t["ChooseMembers"] : t["SizeRefused", members.Count, Options.HardMaximum]);
+            errors.Add(members.Count < 1 ? S["ChooseMembers"] : S["SizeRefused", members.Count, Options.HardMaximum]);
         }
 
         if (members.Contains(actor))
@@ -105,12 +138,12 @@ public sealed class SupervisionService(
         var validMembers = await InRoles(Options.MemberRoles).CountAsync(u => members.Contains(u.Id), ct);
         if (validMembers != members.Count)
         {
-            errors.Add(t["ChooseMembersFromList"]);
+            errors.Add(S["ChooseMembersFromList"]);
         }
 
         if (!await InRoles(Options.SupervisorRoles).AnyAsync(u => u.Id == input.SupervisorId, ct))
         {
-            errors.Add(t["ChooseSupervisor"]);
+            errors.Add(S["ChooseSupervisor"]);
         }
         else if (await SupervisorConflictAsync(input.SupervisorId, members, ct) is { } conflict)
         {
@@ -119,16 +152,17 @@ public sealed class SupervisionService(
 
         if (errors.Count > 0)
         {
-            return (new Outcome(false, errors, []), null);
+            return Result<Guid>.From(Result.Invalid([.. errors]));
         }
 
         var now = Now;
+        await using var transaction = await TransactionAsync(ct);
         var group = new SupervisionGroup
         {
             Id = Guid.NewGuid(), Name = input.Name.Trim(), SupervisorId = input.SupervisorId, StartDate = input.StartDate,
             EndDate = input.StartDate.AddMonths(Options.DurationMonths).AddDays(-1), EveryWeeks = Options.EveryWeeks, Weekday = input.Weekday,
             StartTime = input.StartTime, DurationMinutes = Options.DurationMinutes, TimeZone = notices.TimeZone, Place = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim(),
-            PresentersPerSession = Math.Max(1, Options.PresentersPerSession), EvaluateEvery = Math.Max(1, Options.EvaluateEvery), Contract = t["DefaultContract"], ContractVersion = 1,
+            PresentersPerSession = Math.Max(1, Options.PresentersPerSession), EvaluateEvery = Math.Max(1, Options.EvaluateEvery), Contract = S["DefaultContract"], ContractVersion = 1,
             Status = GroupStatus.Active, CreatedUtc = now,
         };
         db.Set<SupervisionGroup>().Add(group);
@@ -138,36 +172,38 @@ public sealed class SupervisionService(
         db.AddAudit(now, actor, "supervision.group-created", group.Id.ToString(), $"{group.Name}; supervisor {group.SupervisorId}; {members.Count} members");
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(group.Id, ct);
-        return (SizeWarning(members.Count) is { } warning ? Outcome.Success(warning) : Outcome.Success(), group.Id);
+        await CommitAsync(transaction, ct);
+        return SizeWarning(members.Count) is { } warning ? Result<Guid>.Success(group.Id, warning) : Result<Guid>.Success(group.Id);
     }
 
-    public async Task<Outcome> AddMemberAsync(SupervisionGroup group, Guid person, Guid actor, CancellationToken ct = default)
+    public async Task<Result> AddMemberAsync(SupervisionGroup group, Guid person, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         if (person == actor)
         {
             // Separation of duties (AccessGrants): a member place opens the group's notes; nobody takes one themself.
-            return Outcome.Fail(shared["CannotGrantYourself"]);
+            return Result.Conflict(shared["CannotGrantYourself"]);
         }
 
         if (!await InRoles(Options.MemberRoles).AnyAsync(u => u.Id == person, ct))
         {
-            return Outcome.Fail(t["ChooseMembersFromList"]);
+            return Result.Invalid(S["ChooseMembersFromList"]);
         }
 
         var current = await db.Set<GroupMember>().Where(m => m.GroupId == group.Id && m.LeftUtc == null).Select(m => m.UserId).ToListAsync(ct);
         if (current.Contains(person))
         {
-            return Outcome.Fail(t["AlreadyMember"]);
+            return Result.Conflict(S["AlreadyMember"]);
         }
 
         if (GroupRules.Size(current.Count + 1, Options) == SizeVerdict.Refused)
         {
-            return Outcome.Fail(t["SizeRefused", current.Count + 1, Options.HardMaximum]);
+            return Result.Invalid(S["SizeRefused", current.Count + 1, Options.HardMaximum]);
         }
 
         if (await SupervisorConflictAsync(group.SupervisorId, [person], ct) is { } conflict)
         {
-            return Outcome.Fail(conflict);
+            return Result.Conflict(conflict);
         }
 
         var now = Now;
@@ -189,16 +225,18 @@ public sealed class SupervisionService(
         await AccessGrants.NotifyAsync(db, notifier, shared, [.. current, group.SupervisorId], AccessGrants.Kind.GroupMember, group.Id.ToString(), group.Name, person, actor, $"/supervision/{group.Id}", now, ct);
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(group.Id, ct);
-        return SizeWarning(current.Count + 1) is { } warning ? Outcome.Success(warning) : Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return SizeWarning(current.Count + 1) is { } warning ? Result.Success(warning) : Result.Success();
     }
 
     /// <summary>Leaving (or being taken out) is voluntary and has no consequence for progress: only this group's rows change.</summary>
-    public async Task<Outcome> RemoveMemberAsync(SupervisionGroup group, Guid person, Guid actor, CancellationToken ct = default)
+    public async Task<Result> RemoveMemberAsync(SupervisionGroup group, Guid person, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         var row = await db.Set<GroupMember>().FirstOrDefaultAsync(m => m.GroupId == group.Id && m.UserId == person && m.LeftUtc == null, ct);
         if (row is null)
         {
-            return Outcome.Fail(t["NotAMember"]);
+            return Result.Conflict(S["NotAMember"]);
         }
 
         var now = Now;
@@ -209,7 +247,8 @@ public sealed class SupervisionService(
         db.AddAudit(now, actor, actor == person ? "supervision.member-left" : "supervision.member-removed", group.Id.ToString(), person.ToString());
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(group.Id, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
     public async Task SaveContractAsync(SupervisionGroup group, string contract, Guid actor, CancellationToken ct = default)
@@ -220,30 +259,31 @@ public sealed class SupervisionService(
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<bool> AgreeAsync(SupervisionGroup group, Guid person, int version, CancellationToken ct = default)
+    public async Task<Result> AgreeAsync(SupervisionGroup group, Guid person, int version, CancellationToken ct = default)
     {
         if (version != group.ContractVersion)
         {
-            return false;
+            return Result.Conflict(S["ContractChanged"]);
         }
 
         var now = Now;
         var changed = await db.Set<GroupMember>().Where(m => m.GroupId == group.Id && m.UserId == person && m.LeftUtc == null)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.AgreedContractVersion, version).SetProperty(m => m.AgreedUtc, now), ct);
-        return changed == 1;
+        return changed == 1 ? Result.Success() : Result.Conflict(S["ContractChanged"]);
     }
 
-    public async Task<Outcome> MoveAsync(SupervisionSession session, DateTime newStartUtc, Guid actor, CancellationToken ct = default)
+    public async Task<Result> MoveAsync(SupervisionSession session, DateTime newStartUtc, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         var now = Now;
         if (!SessionCalendar.CanChange(session.Status, session.StartsUtc, now))
         {
-            return Outcome.Fail(t["SessionCannotChange"]);
+            return Result.Conflict(S["SessionCannotChange"]);
         }
 
         if (!SessionCalendar.CanPlanAt(newStartUtc, now))
         {
-            return Outcome.Fail(t["MoveIntoPast"]);
+            return Result.Invalid(S["MoveIntoPast"]);
         }
 
         var length = session.EndsUtc - session.StartsUtc;
@@ -253,14 +293,16 @@ public sealed class SupervisionService(
         session.Adjusted = true;
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(session.GroupId, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
-    public async Task<Outcome> CancelAsync(SupervisionSession session, Guid actor, CancellationToken ct = default)
+    public async Task<Result> CancelAsync(SupervisionSession session, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         if (!SessionCalendar.CanChange(session.Status, session.StartsUtc, Now))
         {
-            return Outcome.Fail(t["SessionCannotChange"]);
+            return Result.Conflict(S["SessionCannotChange"]);
         }
 
         session.Status = SessionStatus.Cancelled;
@@ -269,14 +311,16 @@ public sealed class SupervisionService(
         db.AddAudit(Now, actor, "supervision.session-cancelled", session.GroupId.ToString(), $"session {session.Id}");
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(session.GroupId, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
-    public async Task<Outcome> AddSessionAsync(SupervisionGroup group, DateTime startUtc, Guid actor, CancellationToken ct = default)
+    public async Task<Result> AddSessionAsync(SupervisionGroup group, DateTime startUtc, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         if (!SessionCalendar.CanPlanAt(startUtc, Now))
         {
-            return Outcome.Fail(t["MoveIntoPast"]);
+            return Result.Invalid(S["MoveIntoPast"]);
         }
 
         var session = new SupervisionSession { GroupId = group.Id, StartsUtc = startUtc, EndsUtc = startUtc.AddMinutes(group.DurationMinutes), Status = SessionStatus.Planned, Adjusted = true };
@@ -285,7 +329,8 @@ public sealed class SupervisionService(
         db.AddAudit(Now, actor, "supervision.session-added", group.Id.ToString(), $"session {session.Id}: {startUtc:O}");
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(group.Id, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
     /// <summary>
@@ -334,18 +379,19 @@ public sealed class SupervisionService(
     }
 
     /// <summary>The supervisor swaps one presenter for another member; the session's presenters are then the supervisor's choice.</summary>
-    public async Task<Outcome> SwapAsync(SupervisionSession session, Guid from, Guid to, Guid actor, CancellationToken ct = default)
+    public async Task<Result> SwapAsync(SupervisionSession session, Guid from, Guid to, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         if (!SessionCalendar.CanChange(session.Status, session.StartsUtc, Now))
         {
-            return Outcome.Fail(t["SessionCannotChange"]);
+            return Result.Conflict(S["SessionCannotChange"]);
         }
 
         var rows = await db.Set<SessionPresenter>().Where(p => p.SessionId == session.Id).ToListAsync(ct);
         var isMember = await db.Set<GroupMember>().AnyAsync(m => m.GroupId == session.GroupId && m.UserId == to && m.LeftUtc == null, ct);
         if (rows.All(r => r.UserId != from) || !isMember || rows.Any(r => r.UserId == to))
         {
-            return Outcome.Fail(t["SwapInvalid"]);
+            return Result.Invalid(S["SwapInvalid"]);
         }
 
         db.Set<SessionPresenter>().Remove(rows.Single(r => r.UserId == from));
@@ -364,22 +410,24 @@ public sealed class SupervisionService(
 
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(session.GroupId, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
     /// <summary>Attendance and who presented: marks the session held and moves the rotation on.</summary>
-    public async Task<Outcome> RecordAttendanceAsync(SupervisionSession session, IReadOnlyCollection<Guid> present, IReadOnlyCollection<Guid> presented, Guid actor, CancellationToken ct = default)
+    public async Task<Result> RecordAttendanceAsync(SupervisionSession session, IReadOnlyCollection<Guid> present, IReadOnlyCollection<Guid> presented, Guid actor, CancellationToken ct = default)
     {
+        await using var transaction = await TransactionAsync(ct);
         var now = Now;
         if (session.Status == SessionStatus.Cancelled || session.StartsUtc > now.AddHours(12))
         {
-            return Outcome.Fail(t["AttendanceTooEarly"]);
+            return Result.Conflict(S["AttendanceTooEarly"]);
         }
 
         var members = await MembersAtAsync(session, ct);
         if (present.Any(p => !members.Contains(p)))
         {
-            return Outcome.Fail(t["ChooseMembersFromList"]);
+            return Result.Invalid(S["ChooseMembersFromList"]);
         }
 
         await db.Set<Attendance>().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(ct);
@@ -393,7 +441,8 @@ public sealed class SupervisionService(
         db.AddAudit(now, actor, "supervision.attendance-recorded", session.GroupId.ToString(), $"session {session.Id}: {present.Count} of {members.Count}");
         await db.SaveChangesAsync(ct);
         await RefreshPresentersAsync(session.GroupId, ct);
-        return Outcome.Success();
+        await CommitAsync(transaction, ct);
+        return Result.Success();
     }
 
     /// <summary>Members who belonged to the group when the session started (and have not left since it started).</summary>
@@ -433,22 +482,22 @@ public sealed class SupervisionService(
         return answered ? null : latest;
     }
 
-    public async Task<Outcome> AnswerAsync(SupervisionGroup group, Guid person, long point, EvaluationAnswers answers, CancellationToken ct = default)
+    public async Task<Result> AnswerAsync(SupervisionGroup group, Guid person, long point, EvaluationAnswers answers, CancellationToken ct = default)
     {
         if (await OpenPointForAsync(group, person, ct) != point)
         {
-            return Outcome.Fail(t["EvaluationClosed"]);
+            return Result.Conflict(S["EvaluationClosed"]);
         }
 
         int[] values = [answers.Space, answers.Frame, answers.Usefulness, answers.Safety];
         if (values.Any(v => v is < 1 or > 5))
         {
-            return Outcome.Fail(t["AnswerEveryQuestion"]);
+            return Result.Invalid(S["AnswerEveryQuestion"]);
         }
 
         if (answers.Comment is { Length: > 2000 })
         {
-            return Outcome.Fail(t["CommentTooLong", 2000]);
+            return Result.Invalid(S["CommentTooLong", 2000]);
         }
 
         db.Set<Evaluation>().Add(new Evaluation
@@ -462,10 +511,10 @@ public sealed class SupervisionService(
         }
         catch (DbUpdateException)
         {
-            return Outcome.Fail(t["EvaluationClosed"]); // answered twice at once: the unique index keeps one
+            return Result.Conflict(S["EvaluationClosed"]); // answered twice at once: the unique index keeps one
         }
 
-        return Outcome.Success();
+        return Result.Success();
     }
 
     /// <summary>Averages and counts per evaluation point; with fewer than three answers nothing but the count.</summary>

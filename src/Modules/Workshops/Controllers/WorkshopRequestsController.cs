@@ -1,4 +1,4 @@
-using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Workshops.Data;
@@ -7,7 +7,6 @@ using ChangeAgentAcademy.Workshops.Services;
 using ChangeAgentAcademy.Workshops.ViewModels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ namespace ChangeAgentAcademy.Workshops.Controllers;
 [RequirePermission(WorkshopPermissions.View)]
 [Route("workshops/requests")]
 public sealed class WorkshopRequestsController(
-    AppDbContext db, WorkshopService workshops, IPermissionService permissions, ProgrammeTime time, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> t) : Controller
+    WorkshopRequestPages pages, WorkshopService workshops, ProgrammeTime time, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> S) : Controller
 {
     private const int WishesLength = 2_000;
     private const int MessageLength = 1_000;
@@ -28,7 +27,7 @@ public sealed class WorkshopRequestsController(
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var page = await PageAsync();
+        var page = await pages.IndexAsync(User);
         return page.CanRequest || page.CanDecide ? View(page) : Forbid();
     }
 
@@ -39,37 +38,37 @@ public sealed class WorkshopRequestsController(
         var o = workshops.Settings;
         if (form.TeamId is null)
         {
-            ModelState.AddModelError(nameof(form.TeamId), t["ChooseTeam"]);
+            ModelState.AddModelError(nameof(form.TeamId), S["ChooseTeam"]);
         }
 
         if (form.Participants is not { } n || !WorkshopRules.OnSiteParticipantsAllowed(n, o))
         {
-            ModelState.AddModelError(nameof(form.Participants), t["ParticipantsRange", o.OnSiteMinParticipants, o.OnSiteMaxParticipants]);
+            ModelState.AddModelError(nameof(form.Participants), S["ParticipantsRange", o.OnSiteMinParticipants, o.OnSiteMaxParticipants]);
         }
 
         if ((form.Wishes?.Trim().Length ?? 0) > WishesLength)
         {
-            ModelState.AddModelError(nameof(form.Wishes), t["TextTooLong", t["Field.Wishes"], WishesLength]);
+            ModelState.AddModelError(nameof(form.Wishes), S["TextTooLong", S["Field.Wishes"], WishesLength]);
         }
 
         if (ModelState.IsValid)
         {
-            var outcome = await workshops.RequestAsync(Me, form.TeamId!.Value, form.Participants!.Value, form.Wishes ?? "");
-            if (outcome.Forbidden)
+            var result = await workshops.RequestAsync(Me, form.TeamId!.Value, form.Participants!.Value, form.Wishes ?? "");
+            if (result.Status is ResultStatus.Forbidden)
             {
                 return Forbid();
             }
 
-            if (outcome.Ok)
+            if (result.Ok)
             {
-                TempData["Flash"] = t["RequestSent"].Value;
-                return Redirect("/workshops/requests");
+                TempData.Success(S["RequestSent"]);
+                return RedirectToAction(nameof(Index));
             }
 
-            ModelState.AddModelError(string.Empty, outcome.Error!);
+            ModelState.AddModelError(string.Empty, result.Error!);
         }
 
-        var page = await PageAsync();
+        var page = await pages.IndexAsync(User);
         page.Form = form;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Index", page);
@@ -79,7 +78,7 @@ public sealed class WorkshopRequestsController(
     [HttpPost("{id:guid}/schedule")]
     public async Task<IActionResult> Schedule(Guid id, DecisionForm form)
     {
-        var request = await db.Set<OnSiteRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+        var request = await pages.RequestAsync(id);
         if (request is null)
         {
             return NotFound();
@@ -90,39 +89,39 @@ public sealed class WorkshopRequestsController(
         var prefix = "Decision.";
         if (string.IsNullOrWhiteSpace(form.Title) || form.Title.Trim().Length > NameLength)
         {
-            ModelState.AddModelError(prefix + nameof(form.Title), string.IsNullOrWhiteSpace(form.Title) ? t["TitleRequired"] : t["TextTooLong", t["Field.Title"], NameLength]);
+            ModelState.AddModelError(prefix + nameof(form.Title), string.IsNullOrWhiteSpace(form.Title) ? S["TitleRequired"] : S["TextTooLong", S["Field.Title"], NameLength]);
         }
 
         if (string.IsNullOrWhiteSpace(form.Place) || form.Place.Trim().Length > NameLength)
         {
-            ModelState.AddModelError(prefix + nameof(form.Place), string.IsNullOrWhiteSpace(form.Place) ? t["PlaceRequired"] : t["TextTooLong", t["Field.Place"], NameLength]);
+            ModelState.AddModelError(prefix + nameof(form.Place), string.IsNullOrWhiteSpace(form.Place) ? S["PlaceRequired"] : S["TextTooLong", S["Field.Place"], NameLength]);
         }
 
         if (form.Date is null)
         {
             // The fields post without the prefix: a date refused by binding (out of range) shows under the field.
             var refused = ModelState[nameof(form.Date)]?.Errors.Select(e => e.ErrorMessage).FirstOrDefault();
-            ModelState.AddModelError(prefix + nameof(form.Date), refused ?? t["DateRequired"]);
+            ModelState.AddModelError(prefix + nameof(form.Date), refused ?? S["DateRequired"]);
         }
         else if (form.Date < time.Today)
         {
-            ModelState.AddModelError(prefix + nameof(form.Date), t["DateInPast"]);
+            ModelState.AddModelError(prefix + nameof(form.Date), S["DateInPast"]);
         }
 
         if (form.Time is null)
         {
-            ModelState.AddModelError(prefix + nameof(form.Time), t["TimeRequired"]);
+            ModelState.AddModelError(prefix + nameof(form.Time), S["TimeRequired"]);
         }
 
         if (form.DurationMinutes < 30 || form.DurationMinutes > 600)
         {
-            ModelState.AddModelError(prefix + nameof(form.DurationMinutes), t["DurationRange", 30, 600]);
+            ModelState.AddModelError(prefix + nameof(form.DurationMinutes), S["DurationRange", 30, 600]);
         }
 
         var capacity = form.Capacity ?? request.Participants;
         if (!WorkshopRules.CapacityAllowed(capacity, o))
         {
-            ModelState.AddModelError(prefix + nameof(form.Capacity), t["CapacityRange", o.MinCapacity, o.MaxCapacity]);
+            ModelState.AddModelError(prefix + nameof(form.Capacity), S["CapacityRange", o.MinCapacity, o.MaxCapacity]);
         }
 
         if (ModelState.IsValid)
@@ -130,18 +129,18 @@ public sealed class WorkshopRequestsController(
             var slot = WorkshopRules.Single(form.Date!.Value, form.Time!.Value, form.DurationMinutes, programme.Value.TimeZone);
             if (slot.StartsUtc <= time.UtcNow)
             {
-                ModelState.AddModelError(prefix + nameof(form.Time), t["DateInPast"]);
+                ModelState.AddModelError(prefix + nameof(form.Time), S["DateInPast"]);
             }
             else
             {
-                var outcome = await workshops.ScheduleAsync(id, slot, form.Title!.Trim(), form.Place!.Trim(), capacity, Me);
-                if (outcome.Ok)
+                var result = await workshops.ScheduleAsync(id, slot, form.Title!.Trim(), form.Place!.Trim(), capacity, Me);
+                if (result.Ok)
                 {
-                    TempData["Flash"] = t["RequestScheduled"].Value;
-                    return Redirect($"/workshops/{outcome.SessionId}");
+                    TempData.Success(S["RequestScheduled"]);
+                    return RedirectToAction(nameof(WorkshopsController.Details), "Workshops", new { id = result.Value });
                 }
 
-                ModelState.AddModelError(string.Empty, outcome.Error ?? t["RequestNotPending"]);
+                ModelState.AddModelError(string.Empty, result.Error ?? S["RequestNotPending"]);
             }
         }
 
@@ -152,7 +151,7 @@ public sealed class WorkshopRequestsController(
     [HttpPost("{id:guid}/decline")]
     public async Task<IActionResult> Decline(Guid id, DecisionForm form)
     {
-        if (!await db.Set<OnSiteRequest>().AnyAsync(r => r.Id == id))
+        if (await pages.RequestAsync(id) is null)
         {
             return NotFound();
         }
@@ -161,23 +160,23 @@ public sealed class WorkshopRequestsController(
         var message = form.Message?.Trim() ?? "";
         if (message.Length == 0)
         {
-            ModelState.AddModelError("Decision.Message", t["DeclineMessageRequired"]);
+            ModelState.AddModelError("Decision.Message", S["DeclineMessageRequired"]);
         }
         else if (message.Length > MessageLength)
         {
-            ModelState.AddModelError("Decision.Message", t["TextTooLong", t["Field.Message"], MessageLength]);
+            ModelState.AddModelError("Decision.Message", S["TextTooLong", S["Field.Message"], MessageLength]);
         }
 
         if (ModelState.IsValid)
         {
-            var outcome = await workshops.DeclineAsync(id, message, Me);
-            if (outcome.Ok)
+            var result = await workshops.DeclineAsync(id, message, Me);
+            if (result.Ok)
             {
-                TempData["Flash"] = t["RequestDeclined"].Value;
-                return Redirect("/workshops/requests");
+                TempData.Success(S["RequestDeclined"]);
+                return RedirectToAction(nameof(Index));
             }
 
-            ModelState.AddModelError(string.Empty, outcome.Error ?? t["RequestNotPending"]);
+            ModelState.AddModelError(string.Empty, result.Error ?? S["RequestNotPending"]);
         }
 
         return await AgainAsync(form);
@@ -185,48 +184,9 @@ public sealed class WorkshopRequestsController(
 
     private async Task<IActionResult> AgainAsync(DecisionForm form)
     {
-        var page = await PageAsync();
+        var page = await pages.IndexAsync(User);
         page.Decision = form;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Index", page);
-    }
-
-    private async Task<RequestsPage> PageAsync()
-    {
-        var me = Me;
-        var canRequest = permissions.Has(User, WorkshopPermissions.Request);
-        var canDecide = permissions.Has(User, WorkshopPermissions.Manage);
-        var teams = canRequest
-            ? await db.Teams.AsNoTracking().Where(x => x.LeaderId == me).OrderBy(x => x.Name).Select(x => new TeamOption(x.Id, x.Name)).ToListAsync()
-            : [];
-        var mine = canRequest ? await RowsAsync(db.Set<OnSiteRequest>().Where(r => r.LeaderId == me).OrderByDescending(r => r.CreatedUtc).Take(20)) : [];
-        var pending = canDecide ? await RowsAsync(db.Set<OnSiteRequest>().Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.CreatedUtc).Take(100)) : [];
-        var decided = canDecide ? await RowsAsync(db.Set<OnSiteRequest>().Where(r => r.Status != RequestStatus.Pending).OrderByDescending(r => r.DecidedUtc).Take(10)) : [];
-        var o = workshops.Settings;
-        return new RequestsPage
-        {
-            CanRequest = canRequest, CanDecide = canDecide, Teams = teams, MyRequests = mine, Pending = pending, Decided = decided,
-            Form = new RequestForm { TeamId = teams.Count == 1 ? teams[0].Id : null },
-            MinParticipants = o.OnSiteMinParticipants, MaxParticipants = o.OnSiteMaxParticipants,
-        };
-    }
-
-    private async Task<List<RequestRow>> RowsAsync(IQueryable<OnSiteRequest> requests)
-    {
-        var rows = await requests.AsNoTracking().Select(r => new RequestRow(
-            r.Id,
-            db.Teams.Where(x => x.Id == r.TeamId).Select(x => x.Name).FirstOrDefault() ?? "",
-            db.Users.Where(u => u.Id == r.LeaderId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            r.Participants, r.Wishes, r.Status, r.CreatedUtc, r.SessionId, null)).ToListAsync();
-        // The decline message lives in the decision's audit entry (the request table has no column for it).
-        var declined = rows.Where(r => r.Status == RequestStatus.Declined).Select(r => r.Id.ToString()).ToList();
-        if (declined.Count == 0)
-        {
-            return rows;
-        }
-
-        var messages = (await db.Audit.AsNoTracking().Where(a => a.Action == "workshops.request-declined" && declined.Contains(a.Subject)).Select(a => new { a.Subject, a.Details }).ToListAsync())
-            .GroupBy(a => a.Subject).ToDictionary(g => g.Key, g => g.Last().Details);
-        return rows.Select(r => r with { Message = messages.GetValueOrDefault(r.Id.ToString()) }).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Workshops.Data;
 using ChangeAgentAcademy.Workshops.Resources;
@@ -14,7 +15,7 @@ namespace ChangeAgentAcademy.Workshops.Services;
 /// Sessions, bookings with the waiting list, on-site requests and their decisions. Each call is all or
 /// nothing, audited, and tells the people concerned in their own language.
 /// </summary>
-public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimeProvider clock, IOptions<WorkshopOptions> options, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> t)
+public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimeProvider clock, IOptions<WorkshopOptions> options, IOptions<ProgrammeOptions> programme, IPracticalLogs practicalLogs, IStringLocalizer<WorkshopsText> S)
 {
     private readonly WorkshopOptions settings = options.Value;
 
@@ -22,7 +23,7 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private WorkshopOutcome Fail(string key, params object[] args) => new(t[key, args].Value);
+    private Result Fail(string key, params object[] args) => Result.Conflict(S[key, args].Value);
 
     /// <summary>
     /// Takes the session's row lock for the rest of the transaction (a no-op update): concurrent bookings
@@ -44,31 +45,31 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         return teamId is not null && await db.Teams.AnyAsync(x => x.Id == teamId && (x.LeaderId == personId || db.Users.Any(u => u.Id == personId && u.TeamId == x.Id)), ct);
     }
 
-    public async Task<WorkshopOutcome> BookAsync(Guid sessionId, Guid personId, bool joinWaitlist, CancellationToken ct = default)
+    public async Task<Result<BookingStatus>> BookAsync(Guid sessionId, Guid personId, bool joinWaitlist, CancellationToken ct = default)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await LockAsync(sessionId, ct) == 0)
         {
-            return new WorkshopOutcome(Missing: true);
+            return Result<BookingStatus>.From(Result.NotFound());
         }
 
         var session = await db.Set<WorkshopSession>().AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
         if (!await MayJoinAsync(session, personId, ct))
         {
-            return new WorkshopOutcome(t["OnSiteOnlyForTeam"].Value, Forbidden: true);
+            return Result<BookingStatus>.From(Result.Forbidden(S["OnSiteOnlyForTeam"].Value));
         }
 
         var booking = await db.Set<Booking>().FirstOrDefaultAsync(b => b.SessionId == sessionId && b.UserId == personId, ct);
         if (WorkshopRules.BookingRefusal(session.Status, session.StartsUtc, now, booking?.Status) is { } refusal)
         {
-            return Fail(refusal);
+            return Result<BookingStatus>.From(Fail(refusal));
         }
 
         var booked = await db.Set<Booking>().CountAsync(b => b.SessionId == sessionId && b.Status == BookingStatus.Booked, ct);
         if (WorkshopRules.Place(booked, session.Capacity, joinWaitlist) is not { } status)
         {
-            return Fail("SessionFull");
+            return Result<BookingStatus>.From(Fail("SessionFull"));
         }
 
         if (booking is null)
@@ -83,17 +84,17 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         db.AddAudit(now, personId, status == BookingStatus.Booked ? "workshops.booked" : "workshops.waitlisted", sessionId.ToString(), personId.ToString());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new WorkshopOutcome(Status: status, SessionId: sessionId);
+        return Result<BookingStatus>.Success(status);
     }
 
     /// <summary>The person gives up their place (or waiting-list place); a freed place goes to the first on the waiting list, who is told.</summary>
-    public async Task<WorkshopOutcome> CancelAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
+    public async Task<Result> CancelAsync(Guid sessionId, Guid personId, CancellationToken ct = default)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await LockAsync(sessionId, ct) == 0)
         {
-            return new WorkshopOutcome(Missing: true);
+            return Result.NotFound();
         }
 
         var session = await db.Set<WorkshopSession>().AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
@@ -114,7 +115,7 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         }
 
         await transaction.CommitAsync(ct);
-        return new WorkshopOutcome(Status: BookingStatus.Cancelled, SessionId: sessionId);
+        return Result.Success();
     }
 
     private async Task PromoteAsync(WorkshopSession session, DateTime now, CancellationToken ct)
@@ -161,13 +162,13 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
     }
 
     /// <summary>The facilitator (or an administrator) calls a session off; everyone booked or waiting is told.</summary>
-    public async Task<WorkshopOutcome> CancelSessionAsync(Guid sessionId, Guid actorId, CancellationToken ct = default)
+    public async Task<Result> CancelSessionAsync(Guid sessionId, Guid actorId, CancellationToken ct = default)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await LockAsync(sessionId, ct) == 0)
         {
-            return new WorkshopOutcome(Missing: true);
+            return Result.NotFound();
         }
 
         var session = await db.Set<WorkshopSession>().FirstAsync(s => s.Id == sessionId, ct);
@@ -187,20 +188,20 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new WorkshopOutcome(SessionId: sessionId);
+        return Result.Success();
     }
 
     /// <summary>A leader asks for an on-site workshop for their own team (403 for someone else's).</summary>
-    public async Task<WorkshopOutcome> RequestAsync(Guid leaderId, Guid teamId, int participants, string wishes, CancellationToken ct = default)
+    public async Task<Result> RequestAsync(Guid leaderId, Guid teamId, int participants, string wishes, CancellationToken ct = default)
     {
         if (!await db.Teams.AnyAsync(x => x.Id == teamId && x.LeaderId == leaderId, ct))
         {
-            return new WorkshopOutcome(t["NotYourTeam"].Value, Forbidden: true);
+            return Result.Forbidden(S["NotYourTeam"].Value);
         }
 
         if (!WorkshopRules.OnSiteParticipantsAllowed(participants, settings))
         {
-            return Fail("ParticipantsRange", settings.OnSiteMinParticipants, settings.OnSiteMaxParticipants);
+            return Result.Invalid(S["ParticipantsRange", settings.OnSiteMinParticipants, settings.OnSiteMaxParticipants].Value);
         }
 
         var now = Now;
@@ -208,18 +209,18 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         db.Set<OnSiteRequest>().Add(request);
         db.AddAudit(now, leaderId, "workshops.requested", request.Id.ToString(), $"team {teamId}, {participants} people");
         await db.SaveChangesAsync(ct);
-        return new WorkshopOutcome();
+        return Result.Success();
     }
 
     /// <summary>A trainer accepts a pending request by scheduling its session (they facilitate it); the leader is told.</summary>
-    public async Task<WorkshopOutcome> ScheduleAsync(Guid requestId, SessionSlot slot, string title, string place, int capacity, Guid actorId, CancellationToken ct = default)
+    public async Task<Result<Guid>> ScheduleAsync(Guid requestId, SessionSlot slot, string title, string place, int capacity, Guid actorId, CancellationToken ct = default)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var request = await db.Set<OnSiteRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return new WorkshopOutcome(Missing: true);
+            return Result<Guid>.From(Result.NotFound());
         }
 
         var sessionId = (await CreateSessionsAsync([slot], title, place, capacity, actorId, actorId, requestId, ct))[0];
@@ -228,7 +229,7 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Scheduled).SetProperty(r => r.SessionId, sessionId).SetProperty(r => r.DecidedBy, actorId).SetProperty(r => r.DecidedUtc, now), ct);
         if (claimed == 0)
         {
-            return Fail("RequestNotPending");
+            return Result<Guid>.From(Fail("RequestNotPending"));
         }
 
         db.AddAudit(now, actorId, "workshops.request-scheduled", requestId.ToString(), sessionId.ToString());
@@ -236,21 +237,21 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         await notifier.NotifyAsync(Write($"workshops:request-scheduled:{requestId}", request.LeaderId, language, "Scheduled", $"/workshops/{sessionId}", slot.StartsUtc, place), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new WorkshopOutcome(SessionId: sessionId);
+        return Result<Guid>.Success(sessionId);
     }
 
     /// <summary>
     /// A trainer declines with a message; the leader is told. The message is kept in the audit entry
     /// (the request table has no column for it).
     /// </summary>
-    public async Task<WorkshopOutcome> DeclineAsync(Guid requestId, string message, Guid actorId, CancellationToken ct = default)
+    public async Task<Result> DeclineAsync(Guid requestId, string message, Guid actorId, CancellationToken ct = default)
     {
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var request = await db.Set<OnSiteRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return new WorkshopOutcome(Missing: true);
+            return Result.NotFound();
         }
 
         var claimed = await db.Set<OnSiteRequest>().Where(r => r.Id == requestId && r.Status == RequestStatus.Pending)
@@ -265,7 +266,92 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         await notifier.NotifyAsync(Write($"workshops:request-declined:{requestId}", request.LeaderId, language, "Declined", "/workshops/requests", message.Trim()), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new WorkshopOutcome();
+        return Result.Success();
+    }
+
+    /// <summary>The facilitator's record of a session (critique and vision); a session that has started counts as held.</summary>
+    public async Task<Result> RecordAsync(Guid sessionId, string? critique, string? visionHowWeWork, string? visionValues, string? visionResidents, Guid actorId, CancellationToken ct = default)
+    {
+        var now = Now;
+        var session = await db.Set<WorkshopSession>().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
+        if (session is null)
+        {
+            return Result.NotFound();
+        }
+
+        var record = await db.Set<WorkshopRecord>().FirstOrDefaultAsync(r => r.SessionId == sessionId, ct);
+        if (record is null)
+        {
+            record = new WorkshopRecord { SessionId = sessionId };
+            db.Set<WorkshopRecord>().Add(record);
+        }
+
+        record.Critique = critique?.Trim() ?? "";
+        record.VisionHowWeWork = visionHowWeWork?.Trim() ?? "";
+        record.VisionValues = visionValues?.Trim() ?? "";
+        record.VisionResidents = visionResidents?.Trim() ?? "";
+        record.RecordedBy = actorId;
+        record.UpdatedUtc = now;
+        if (session.StartsUtc <= now && session.Status == WorkshopStatus.Open)
+        {
+            session.Status = WorkshopStatus.Held;
+        }
+
+        db.AddAudit(now, actorId, "workshops.recorded", sessionId.ToString());
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> AddIdeaAsync(Guid sessionId, string text, Guid actorId, CancellationToken ct = default)
+    {
+        var now = Now;
+        db.Set<WorkshopIdea>().Add(new WorkshopIdea { SessionId = sessionId, Text = text, CreatedUtc = now });
+        db.AddAudit(now, actorId, "workshops.idea-added", sessionId.ToString());
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    public async Task<Result> RemoveIdeaAsync(Guid sessionId, long ideaId, Guid actorId, CancellationToken ct = default)
+    {
+        var idea = await db.Set<WorkshopIdea>().FirstOrDefaultAsync(i => i.Id == ideaId && i.SessionId == sessionId, ct);
+        if (idea is null)
+        {
+            return Result.NotFound();
+        }
+
+        db.Set<WorkshopIdea>().Remove(idea);
+        db.AddAudit(Now, actorId, "workshops.idea-removed", sessionId.ToString(), ideaId.ToString());
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The idea becomes a draft PDSA test of the person; its address comes back (409 when practical logs are
+    /// switched off). The idea remembers the first PDSA made from it; later ones by others have the same origin.
+    /// </summary>
+    public async Task<Result<string>> StartPdsaAsync(Guid sessionId, long ideaId, Guid personId, CancellationToken ct = default)
+    {
+        var idea = await db.Set<WorkshopIdea>().FirstOrDefaultAsync(i => i.Id == ideaId && i.SessionId == sessionId, ct);
+        if (idea is null)
+        {
+            return Result<string>.From(Result.NotFound());
+        }
+
+        var url = await practicalLogs.StartPdsaAsync(personId, idea.Text, $"workshop-idea:{idea.Id}", ct);
+        if (url is null)
+        {
+            return Result<string>.From(Result.Conflict(S["PdsaUnavailable"].Value));
+        }
+
+        if (idea.PdsaUrl is null)
+        {
+            idea.PdsaUrl = url.Length <= 300 ? url : null;
+            idea.PdsaBy = personId;
+        }
+
+        db.AddAudit(Now, personId, "workshops.idea-to-pdsa", sessionId.ToString(), ideaId.ToString());
+        await db.SaveChangesAsync(ct);
+        return Result<string>.Success(url);
     }
 
     private async Task<Dictionary<Guid, string>> LanguagesAsync(IReadOnlyCollection<Guid> people, CancellationToken ct) =>
@@ -278,7 +364,7 @@ public sealed class WorkshopService(AppDbContext db, INotifier notifier, TimePro
         using (new CultureScope(ProgrammeOptions.IsSupported(language) ? language! : "en"))
         {
             var formatted = args.Select(a => a is DateTime d ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone).ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture) : a).ToArray();
-            return new Notice(key, person, t[$"Notice.{kind}.Subject", formatted].Value, t[$"Notice.{kind}.Body", formatted].Value, url);
+            return new Notice(key, person, S[$"Notice.{kind}.Subject", formatted].Value, S[$"Notice.{kind}.Body", formatted].Value, url);
         }
     }
 }

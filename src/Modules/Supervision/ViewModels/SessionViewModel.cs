@@ -3,6 +3,6 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record SessionPage(
+public sealed record SessionViewModel(
     SupervisionGroup Group, GroupAccess Access, SupervisionSession Session, IReadOnlyList<AttendanceRow> People, IReadOnlyList<Person> Presenters, IReadOnlyList<Person> SwapCandidates,
     bool CanChange, string StartsLocal, string? NotesDraft = null, string? MoveLocal = null);

@@ -2,7 +2,7 @@ using ChangeAgentAcademy.Workshops.Data;
 
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed class SessionForm
+public sealed class NewSessionsViewModel
 {
     /// <summary>"series" or "single".</summary>
     public string Mode { get; set; } = "series";

@@ -2,7 +2,7 @@ using ChangeAgentAcademy.Workshops.Data;
 
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed class RequestsPage
+public sealed class RequestsViewModel
 {
     public bool CanRequest { get; init; }
 

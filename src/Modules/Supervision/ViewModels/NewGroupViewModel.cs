@@ -3,7 +3,7 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed class GroupForm
+public sealed class NewGroupViewModel
 {
     public string? Name { get; set; }
 

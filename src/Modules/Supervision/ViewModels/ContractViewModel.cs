@@ -3,4 +3,4 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record ContractForm(Guid GroupId, string GroupName, int Version, string Contract);
+public sealed record ContractViewModel(Guid GroupId, string GroupName, int Version, string Contract);

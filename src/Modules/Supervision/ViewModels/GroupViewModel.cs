@@ -3,6 +3,6 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record GroupPage(
+public sealed record GroupViewModel(
     SupervisionGroup Group, GroupAccess Access, string Supervisor, string ContractHtml, IReadOnlyList<MemberRow> Members, IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Past,
     IReadOnlyList<Person> Addable, bool MeAgreed, bool EvaluationOpen, string? SizeWarning, string? NewSessionLocal = null, string? NewSessionError = null);

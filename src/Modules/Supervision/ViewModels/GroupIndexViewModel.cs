@@ -3,4 +3,4 @@ using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record GroupIndex(IReadOnlyList<GroupRow> Groups, bool CanCreate);
+public sealed record GroupIndexViewModel(IReadOnlyList<GroupRow> Groups, bool CanCreate);

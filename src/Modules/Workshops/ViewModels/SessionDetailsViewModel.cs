@@ -2,7 +2,7 @@ using ChangeAgentAcademy.Workshops.Data;
 
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed class SessionDetails
+public sealed class SessionDetailsViewModel
 {
     public required SessionRow Session { get; init; }
 

@@ -2,6 +2,6 @@ using ChangeAgentAcademy.Workshops.Data;
 
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed record WorkshopsPage(
+public sealed record WorkshopsViewModel(
     IReadOnlyList<SessionRow> Upcoming, IReadOnlyList<SessionRow> Mine, IReadOnlyList<SessionRow> Facilitating, IReadOnlyList<SessionRow> Attended,
     bool CanBook, bool CanManage, bool CanRequest, DateTime NowUtc);

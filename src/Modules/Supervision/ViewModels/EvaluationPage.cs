@@ -1,6 +1,0 @@
-using ChangeAgentAcademy.Supervision.Data;
-using ChangeAgentAcademy.Supervision.Services;
-
-namespace ChangeAgentAcademy.Supervision.ViewModels;
-
-public sealed record EvaluationPage(SupervisionGroup Group, GroupAccess Access, long? OpenPoint, IReadOnlyList<EvaluationAggregate> Aggregates, EvaluationAnswers? Typed = null);
