@@ -8,7 +8,9 @@ public partial class ResourceKeyTests
 {
     private static readonly string Root = FindRoot();
 
-    // The localizer each view injects under a one-letter name, and the resource file behind it.
+    // The localizer each view injects under a one-letter name, and the resource file behind it. S is the module's own
+    // (docs/CONVENTIONS.md): in a view under src/Modules/<Name>/ it is <Name>Text (see ResourceFor); the letters below
+    // are the shared one and the names modules used before.
     private static readonly Dictionary<string, string> Resources = new()
     {
         ["T"] = "src/ChangeAgentAcademy.Abstractions/Resources/SharedText",
@@ -54,7 +56,7 @@ public partial class ResourceKeyTests
                 }
 
                 checkedKeys++;
-                if (!Keys(Resources[m.Groups[1].Value] + ".resx").Contains(key))
+                if (!Keys(ResourceFor(m.Groups[1].Value, view) + ".resx").Contains(key))
                 {
                     missing.Add($"{Path.GetRelativePath(Root, view)}: {m.Groups[1].Value}[\"{key}\"]");
                 }
@@ -63,6 +65,15 @@ public partial class ResourceKeyTests
 
         Assert.True(checkedKeys > 100, $"only {checkedKeys} lookups found");
         Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
+
+    /// <summary>The resource behind a letter in a view: S is the view's own module's (src/Modules/&lt;Name&gt;/Resources/&lt;Name&gt;Text).</summary>
+    private static string ResourceFor(string letter, string view)
+    {
+        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return letter == "S" && parts is ["src", "Modules", var module, ..]
+            ? $"src/Modules/{module}/Resources/{module}Text"
+            : Resources[letter];
     }
 
     [Fact]
