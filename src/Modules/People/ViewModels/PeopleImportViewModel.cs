@@ -1,11 +1,6 @@
-using System.Text;
-using ChangeAgentAcademy.People.Resources;
 using ChangeAgentAcademy.People.Services;
-using ChangeAgentAcademy.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
-namespace ChangeAgentAcademy.People.Controllers;
+namespace ChangeAgentAcademy.People.ViewModels;
 
+/// <summary>The import page: the file's text (kept for the confirmation) and what a dry run found.</summary>
 public sealed record PeopleImportViewModel(string? Csv, PeopleImportResult? Result);
