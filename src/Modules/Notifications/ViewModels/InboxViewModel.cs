@@ -2,4 +2,4 @@ using ChangeAgentAcademy.Notifications.Data;
 
 namespace ChangeAgentAcademy.Notifications.ViewModels;
 
-public sealed record InboxPageModel(int Page, int PageCount, int Total, int Unread, IReadOnlyList<InboxRow> Items);
+public sealed record InboxViewModel(int Page, int PageCount, int Total, int Unread, IReadOnlyList<InboxRow> Items);
