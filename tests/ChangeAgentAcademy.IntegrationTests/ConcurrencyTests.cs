@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Notifications.Data;
 using ChangeAgentAcademy.Notifications.Jobs;
 using ChangeAgentAcademy.Notifications.Services;
@@ -73,7 +74,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
         return site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().Where(m => emails.Contains(m.To)).Select(m => m.To).ToListAsync());
     }
 
-    private Task<EnrolmentOutcome> EnrolmentAsync(Func<EnrolmentService, Task<EnrolmentOutcome>> work) =>
+    private Task<Result<Placements>> EnrolmentAsync(Func<EnrolmentService, Task<Result<Placements>>> work) =>
         site.WithScopeAsync((sp, _) => work(sp.GetRequiredService<EnrolmentService>()));
 
     /// <summary>Starts all the work together (released by one gate) and returns each result or the exception it threw.</summary>
@@ -206,15 +207,15 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var people = await PeopleAsync(3);
             var cohort = await CohortAsync(1);
 
-            var (outcomes, errors) = await AtOnceAsync(people.Select(p => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.EnrolAsync(cohort, [p.Id], admin, isAdministrator: true)))));
+            var (outcomes, errors) = await AtOnceAsync(people.Select(p => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.EnrolAsync(cohort, [p.Id], admin, isAdministrator: true)))));
             var members = await MembersAsync(cohort);
 
             problems.AddRange(errors.Select(e => $"round {round}: {Describe(e)}"));
             problems.AddRange(outcomes.Where(o => !o.Ok).Select(o => $"round {round}: refused: {string.Join("; ", o.Errors)}"));
             var enrolled = members.Count(m => m.Status == MemberStatus.Enrolled);
-            if (enrolled != 1 || members.Count(m => m.Status == MemberStatus.Waitlisted) != 2 || outcomes.Sum(o => o.Enrolled) != 1)
+            if (enrolled != 1 || members.Count(m => m.Status == MemberStatus.Waitlisted) != 2 || outcomes.Sum(o => o.Value.Enrolled) != 1)
             {
-                problems.Add($"round {round}: {enrolled} enrolled in a 1-place cohort, {members.Count(m => m.Status == MemberStatus.Waitlisted)} waitlisted (service said {outcomes.Sum(o => o.Enrolled)} enrolled)");
+                problems.Add($"round {round}: {enrolled} enrolled in a 1-place cohort, {members.Count(m => m.Status == MemberStatus.Waitlisted)} waitlisted (service said {outcomes.Sum(o => o.Value.Enrolled)} enrolled)");
             }
         }
 
@@ -231,7 +232,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var person = (await PeopleAsync(1))[0];
             var cohort = await CohortAsync(1);
 
-            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.EnrolAsync(cohort, [person.Id], admin, isAdministrator: true)))));
+            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.EnrolAsync(cohort, [person.Id], admin, isAdministrator: true)))));
             var members = await MembersAsync(cohort);
             var audits = await AuditAsync(cohort, "cohorts.enrolled");
             var mails = await OutboxRecipientsAsync([person]);
@@ -258,7 +259,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var first = await CohortAsync(5);
             var second = await CohortAsync(5);
 
-            var (outcomes, errors) = await AtOnceAsync(new[] { first, second }.Select(c => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.EnrolAsync(c, [person.Id], admin, isAdministrator: true)))));
+            var (outcomes, errors) = await AtOnceAsync(new[] { first, second }.Select(c => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.EnrolAsync(c, [person.Id], admin, isAdministrator: true)))));
             var places = (await MembersAsync(first)).Concat(await MembersAsync(second)).Count(m => m.UserId == person.Id && m.Status != MemberStatus.Withdrawn);
 
             problems.AddRange(errors.Select(e => $"round {round}: {Describe(e)}"));
@@ -291,7 +292,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var cohort = await CohortAsync(1);
             var requests = await RequestsAsync(cohort, people);
 
-            var (outcomes, errors) = await AtOnceAsync(requests.Select(r => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.DecideAsync(r, approve: true, null, admin, isAdministrator: true)))));
+            var (outcomes, errors) = await AtOnceAsync(requests.Select(r => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.DecideAsync(r, approve: true, null, admin, isAdministrator: true)))));
             var members = await MembersAsync(cohort);
             var approved = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().CountAsync(r => r.CohortId == cohort && r.Status == RequestStatus.Approved));
 
@@ -318,7 +319,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var cohort = await CohortAsync(1);
             var request = (await RequestsAsync(cohort, [person]))[0];
 
-            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.DecideAsync(request, approve: true, null, admin, isAdministrator: true)))));
+            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.DecideAsync(request, approve: true, null, admin, isAdministrator: true)))));
             var members = await MembersAsync(cohort);
             var audits = await AuditAsync(cohort, "cohorts.request-approved");
             var mails = await OutboxRecipientsAsync([person]);
@@ -349,7 +350,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var person = (await PeopleAsync(1, Roles.Trainee, teamId))[0];
             var cohort = await CohortAsync(1);
 
-            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.RequestAsync(cohort, person.Id)))));
+            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.RequestAsync(cohort, person.Id)))));
             var open = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().CountAsync(r => r.CohortId == cohort && r.UserId == person.Id && r.Status == RequestStatus.Pending));
             var mails = await OutboxRecipientsAsync([leader]);
 
@@ -373,7 +374,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var people = await PeopleAsync(5);
             var cohort = await CohortAsync(2, (people[0], MemberStatus.Enrolled), (people[1], MemberStatus.Enrolled), (people[2], MemberStatus.Waitlisted), (people[3], MemberStatus.Waitlisted), (people[4], MemberStatus.Waitlisted));
 
-            var (outcomes, errors) = await AtOnceAsync(people.Take(2).Select(p => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.WithdrawAsync(cohort, p.Id, admin, mayManageCohort: true)))));
+            var (outcomes, errors) = await AtOnceAsync(people.Take(2).Select(p => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.WithdrawAsync(cohort, p.Id, admin, mayManageCohort: true)))));
             var members = (await MembersAsync(cohort)).ToDictionary(m => m.UserId, m => m.Status);
             var promoted = await AuditAsync(cohort, "cohorts.promoted");
             var mails = await OutboxRecipientsAsync(people.Skip(2));
@@ -401,7 +402,7 @@ public abstract class ConcurrencyTests<TSite>(TSite site) : IClassFixture<TSite>
             var people = await PeopleAsync(3);
             var cohort = await CohortAsync(1, (people[0], MemberStatus.Enrolled), (people[1], MemberStatus.Waitlisted), (people[2], MemberStatus.Waitlisted));
 
-            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<EnrolmentOutcome>>)(() => EnrolmentAsync(s => s.WithdrawAsync(cohort, people[0].Id, admin, mayManageCohort: true)))));
+            var (outcomes, errors) = await AtOnceAsync(Enumerable.Range(0, 2).Select(_ => (Func<Task<Result<Placements>>>)(() => EnrolmentAsync(s => s.WithdrawAsync(cohort, people[0].Id, admin, mayManageCohort: true)))));
             var members = (await MembersAsync(cohort)).ToDictionary(m => m.UserId, m => m.Status);
             var promoted = await AuditAsync(cohort, "cohorts.promoted");
             var removed = await AuditAsync(cohort, "cohorts.removed");

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Hosting;
-using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Web.Security;
-using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Resources;
+using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Web.Demo;
 using ChangeAgentAcademy.Web.Hosting;
 using ChangeAgentAcademy.Web.Localization;
+using ChangeAgentAcademy.Web.Security;
+using ChangeAgentAcademy.Web.Services;
 using ChangeAgentAcademy.Web.ViewModels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,15 +23,12 @@ namespace ChangeAgentAcademy.Web.Controllers;
 public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
-    IEmailOutbox outbox,
-    IJobTrigger jobs,
-    AppDbContext db,
+    AccountService account,
     SessionStore sessions,
     ISiteAddress site,
-    TimeProvider clock,
     IOptions<DemoOptions> demo,
     IOptions<PasswordHasherOptions> hashing,
-    IStringLocalizer<SharedText> t) : Controller
+    IStringLocalizer<SharedText> T) : Controller
 {
     [AllowAnonymous]
     [HttpGet("signin")]
@@ -62,20 +59,18 @@ public sealed class AccountController(
             if (result.Succeeded)
             {
                 LanguageCookie.Write(Response, user.Language);
-                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : "/");
+                return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : Url.Action(nameof(HomeController.Index), "Home")!);
             }
 
             if (result.IsLockedOut)
             {
                 // Locked by this attempt: whoever holds a session of this account loses it now.
-                await sessions.RevokeAllAsync(user.Id);
-                db.AddAudit(clock.GetUtcNow().UtcDateTime, null, "account.locked-out", user.Id.ToString());
-                await db.SaveChangesAsync();
+                await account.LockedOutAsync(user.Id);
             }
         }
 
         // One message for unknown address, wrong password and locked account: nothing to learn from it.
-        ModelState.AddModelError(string.Empty, t["SignInFailed"]);
+        ModelState.AddModelError(string.Empty, T["SignInFailed"]);
         model.Password = null;
         return View(model);
     }
@@ -90,19 +85,16 @@ public sealed class AccountController(
         }
 
         await signIn.SignOutAsync();
-        return Redirect("/account/signin");
+        return RedirectToAction(nameof(SignIn));
     }
 
     [HttpPost("signout-everywhere")]
     public async Task<IActionResult> SignOutEverywhere()
     {
-        var me = User.RequiredPersonId();
-        await sessions.RevokeAllAsync(me);
-        db.AddAudit(clock.GetUtcNow().UtcDateTime, me, "account.signed-out-everywhere", me.ToString());
-        await db.SaveChangesAsync();
+        await account.SignOutEverywhereAsync(User.RequiredPersonId());
         await signIn.SignOutAsync();
-        TempData["Flash"] = t["SignedOutEverywhere"].Value;
-        return Redirect("/account/signin");
+        TempData.Success(T["SignedOutEverywhere"]);
+        return RedirectToAction(nameof(SignIn));
     }
 
     [AllowAnonymous]
@@ -120,21 +112,8 @@ public sealed class AccountController(
         }
 
         var started = Stopwatch.GetTimestamp();
-        var user = await users.FindByEmailAsync(model.Email!);
-        if (user is not null)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            // From the configured public address, never from the request's Host header (a poisoned link).
-            var link = site.Absolute(Url.Action(nameof(Reset), "Account", new { email = user.Email, token })!);
-            using (new CultureScope(user.Language))
-            {
-                await outbox.QueueAsync(new OutboundEmail(user.Email!, t["ResetMailSubject"], t["ResetMailBody", user.DisplayName, link]));
-            }
-
-            db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.reset-requested", user.Id.ToString());
-            await db.SaveChangesAsync();
-            jobs.Trigger(JobIds.NotificationsOutbox);
-        }
+        // From the configured public address, never from the request's Host header (a poisoned link).
+        await account.ForgotAsync(model.Email!, (user, token) => site.Absolute(Url.Action(nameof(Reset), "Account", new { email = user.Email, token })!));
 
         // The same answer whether or not the address is known, and after the same time.
         var left = ForgotMinimumDuration - Stopwatch.GetElapsedTime(started);
@@ -160,28 +139,16 @@ public sealed class AccountController(
             return View(model);
         }
 
-        var user = await users.FindByEmailAsync(model.Email!);
-        var result = user is null
-            ? IdentityResult.Failed(users.ErrorDescriber.InvalidToken())
-            : await users.ResetPasswordAsync(user, model.Token!, model.Password!);
-        if (!result.Succeeded)
+        // Whoever knew the old password may hold a session: a reset ends them all.
+        var result = await account.ResetPasswordAsync(model.Email!, model.Token!, model.Password!);
+        if (!result.Ok)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.Description);
-            }
-
+            AddErrors(result);
             return View(model);
         }
 
-        await users.SetLockoutEndDateAsync(user!, null);
-        await users.ResetAccessFailedCountAsync(user!);
-        // Whoever knew the old password may hold a session: a reset ends them all.
-        await sessions.RevokeAllAsync(user!.Id);
-        db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.password-reset", user.Id.ToString());
-        await db.SaveChangesAsync();
-        TempData["Flash"] = t["PasswordResetDone"].Value;
-        return Redirect("/account/signin");
+        TempData.Success(T["PasswordResetDone"]);
+        return RedirectToAction(nameof(SignIn));
     }
 
     [HttpGet("password")]
@@ -201,22 +168,14 @@ public sealed class AccountController(
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, model.CurrentPassword!, model.Password!);
-        if (!result.Succeeded)
+        // Every other session ends (a thief's included); this one is kept and its cookie renewed.
+        var result = await account.ChangePasswordAsync(user, model.CurrentPassword!, model.Password!, await SessionCookie.CurrentIdAsync(HttpContext));
+        if (!result.Ok)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error.Description);
-            }
-
+            AddErrors(result);
             return View(await WithSessions(model));
         }
 
-        // Every other session ends (a thief's included); this one is kept and its cookie renewed.
-        var current = await SessionCookie.CurrentIdAsync(HttpContext);
-        await sessions.RevokeAllAsync(user.Id, keepSessionId: current);
-        db.AddAudit(clock.GetUtcNow().UtcDateTime, user.Id, "account.password-changed", user.Id.ToString());
-        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         return View(await WithSessions(new ChangePasswordViewModel { Changed = true }));
     }
@@ -226,10 +185,15 @@ public sealed class AccountController(
 
     private async Task<ChangePasswordViewModel> WithSessions(ChangePasswordViewModel model)
     {
-        var current = await SessionCookie.CurrentIdAsync(HttpContext);
-        model.Sessions = (await sessions.ListAsync(User.RequiredPersonId()))
-            .Select(s => new SessionRow(s.CreatedUtc, DeviceName.Describe(s.Device), s.Id == current))
-            .ToList();
+        model.Sessions = [.. await account.SessionsAsync(User.RequiredPersonId(), await SessionCookie.CurrentIdAsync(HttpContext))];
         return model;
+    }
+
+    private void AddErrors(Result result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(string.Empty, error);
+        }
     }
 }

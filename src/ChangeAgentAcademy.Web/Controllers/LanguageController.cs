@@ -1,7 +1,7 @@
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Web.Localization;
+using ChangeAgentAcademy.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,7 +10,7 @@ namespace ChangeAgentAcademy.Web.Controllers;
 /// <summary>The language switcher: remembered in a cookie and, for a signed-in person, in their profile.</summary>
 [AllowAnonymous]
 [Route("language")]
-public sealed class LanguageController(AppDbContext db) : Controller
+public sealed class LanguageController(AccountService account) : Controller
 {
     [HttpPost("")]
     public async Task<IActionResult> Set(string? language, string? returnUrl)
@@ -21,12 +21,11 @@ public sealed class LanguageController(AppDbContext db) : Controller
         }
 
         LanguageCookie.Write(Response, language!);
-        if (User.PersonId() is { } id && await db.Users.FindAsync(id) is { } user)
+        if (User.PersonId() is { } id)
         {
-            user.Language = language!;
-            await db.SaveChangesAsync();
+            await account.SetLanguageAsync(id, language!);
         }
 
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : Url.Action(nameof(HomeController.Index), "Home")!);
     }
 }

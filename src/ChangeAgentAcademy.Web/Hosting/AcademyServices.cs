@@ -201,6 +201,7 @@ public static class AcademyServices
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionStore>();
+        services.AddScoped<ChangeAgentAcademy.Web.Services.AccountService>();
         services.AddScoped<ISessionRevoker>(sp => sp.GetRequiredService<SessionStore>());
         services.AddHostedService<SessionRefresher>();
     }

@@ -31,7 +31,10 @@ public sealed class Startup : ModuleStartup
         services.AddTransient<IImportStep, DemoCohortStep>();
         services.AddScoped<ICohortDirectory, CohortDirectory>();
         services.AddScoped<EnrolmentService>();
-        services.AddScoped(sp => new TeamProgress(sp.GetRequiredService<ChangeAgentAcademy.Data.AppDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IProgrammeOutline>(), sp.GetService<IAssignmentProgress>()));
+        services.AddScoped<CohortService>();
+        services.AddScoped<CohortPages>();
+        services.AddScoped<TeamExport>();
+        services.AddScoped<TeamProgress>();
         services.AddSingleton(new DashboardPanel("CohortsPanel", 10));
         services.AddSingleton(new DashboardPanel("RequestsPanel", 0, CohortPermissions.ViewTeam));
     }

@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddMemoryCache();
         services.AddScoped<INotifier, Notifier>();
         services.AddScoped<NoticeMailer>();
+        services.AddScoped<InboxService>();
         services.AddSingleton<IMailTransport, MailTransport>();
     }
 

@@ -19,6 +19,11 @@ public sealed class Startup : ModuleStartup
         new("/admin/teams", "NavTeams", typeof(PeopleText), 810, PeoplePermissions.Manage),
     ];
 
-    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<PeopleImport>();
+        services.AddScoped<PeoplePages>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<TeamService>();
+    }
 }

@@ -19,7 +19,7 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// requests: two enrolments, approvals or withdrawals at once take turns, so a cohort is never
 /// overfilled, nobody is promoted twice and a person has one place.
 /// </summary>
-public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> t)
+public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> S)
 {
     private sealed record Person(Guid Id, string Name, string Email, string Language, Guid? TeamId, Guid? LeaderId, bool IsTrainee, bool IsLeader);
 
@@ -36,25 +36,25 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     }
 
     /// <summary>A leader enrols members of their own teams (or themselves into a leader track); an administrator anyone.</summary>
-    public async Task<EnrolmentOutcome> EnrolAsync(Guid cohortId, IReadOnlyCollection<Guid> ids, Guid actorId, bool isAdministrator, CancellationToken ct = default)
+    public async Task<Result<Placements>> EnrolAsync(Guid cohortId, IReadOnlyCollection<Guid> ids, Guid actorId, bool isAdministrator, CancellationToken ct = default)
     {
         await using var transaction = await LockPlacesAsync(cohortId, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (cohort is null)
         {
-            return EnrolmentOutcome.Fail(t["CohortNotFound"]);
+            return Missing(S["CohortNotFound"]);
         }
 
         if (ids.Count == 0)
         {
-            return EnrolmentOutcome.Fail(t["ChooseSomeone"]);
+            return Fail(S["ChooseSomeone"]);
         }
 
         var people = await PeopleAsync(ids.Distinct().ToList(), ct);
         var errors = new List<string>();
         foreach (var id in ids.Distinct().Where(id => !people.ContainsKey(id)))
         {
-            errors.Add(t["UnknownPerson"]);
+            errors.Add(S["UnknownPerson"]);
         }
 
         foreach (var person in people.Values)
@@ -62,21 +62,21 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             var own = person.Id == actorId && cohort.Track == CohortTrack.Leader;
             if (!isAdministrator && person.LeaderId != actorId && !own)
             {
-                return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+                return Refuse(S["NotYourTeam", person.Name]);
             }
         }
 
         errors.AddRange(await EligibilityErrorsAsync(cohort, people.Values, ct));
         if (errors.Count > 0)
         {
-            return new EnrolmentOutcome(errors, 0, 0);
+            return Fail([.. errors]);
         }
 
         // In the order given: when places run out, the later names go to the waiting list.
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, ids.Distinct().Select(id => people[id]), actorId, ct);
         await transaction.CommitAsync(ct);
         jobs.Trigger(JobIds.NotificationsOutbox);
-        return new EnrolmentOutcome([], enrolled, waitlisted);
+        return Result<Placements>.Success(new Placements(enrolled, waitlisted));
     }
 
     private async Task<List<string>> EligibilityErrorsAsync(Cohort cohort, IEnumerable<Person> people, CancellationToken ct)
@@ -84,7 +84,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         var errors = new List<string>();
         if (cohort.Status != CohortStatus.Open)
         {
-            errors.Add(t["CohortClosed", cohort.Name]);
+            errors.Add(S["CohortClosed", cohort.Name]);
             return errors;
         }
 
@@ -104,15 +104,15 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         {
             if (existing.Contains(person.Id))
             {
-                errors.Add(t["AlreadyInCohort", person.Name, cohort.Name]);
+                errors.Add(S["AlreadyInCohort", person.Name, cohort.Name]);
             }
             else if (elsewhere.TryGetValue(person.Id, out var other))
             {
-                errors.Add(t["AlreadyInActiveCohort", person.Name, other]);
+                errors.Add(S["AlreadyInActiveCohort", person.Name, other]);
             }
             else if (cohort.Track == CohortTrack.Leader ? !person.IsLeader : !person.IsTrainee)
             {
-                errors.Add(t[cohort.Track == CohortTrack.Leader ? "LeaderTrackOnlyLeaders" : "TraineeTrackOnlyTrainees", person.Name]);
+                errors.Add(S[cohort.Track == CohortTrack.Leader ? "LeaderTrackOnlyLeaders" : "TraineeTrackOnlyTrainees", person.Name]);
             }
         }
 
@@ -221,20 +221,20 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     }
 
     /// <summary>The person leaves (or is removed). If they held a place, the first on the waiting list gets it and is told.</summary>
-    public async Task<EnrolmentOutcome> WithdrawAsync(Guid cohortId, Guid personId, Guid actorId, bool mayManageCohort, CancellationToken ct = default)
+    public async Task<Result<Placements>> WithdrawAsync(Guid cohortId, Guid personId, Guid actorId, bool mayManageCohort, CancellationToken ct = default)
     {
         await using var transaction = await LockPlacesAsync(cohortId, ct);
         var member = await db.Set<CohortMember>().FirstOrDefaultAsync(m => m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (member is null || cohort is null)
         {
-            return EnrolmentOutcome.Fail(t["NotInCohort"]);
+            return Fail(S["NotInCohort"]);
         }
 
         var person = (await PeopleAsync([personId], ct))[personId];
         if (!mayManageCohort && actorId != personId && person.LeaderId != actorId)
         {
-            return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+            return Refuse(S["NotYourTeam", person.Name]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -251,7 +251,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
 
         await transaction.CommitAsync(ct);
         jobs.Trigger(JobIds.NotificationsOutbox);
-        return new EnrolmentOutcome([], 0, 0);
+        return Result<Placements>.Success(default);
     }
 
     /// <summary>After a cohort's places were raised (or it reopened): the waiting list moves up into the free places, and each person promoted is told.</summary>
@@ -295,21 +295,21 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
     }
 
     /// <summary>A trainee asks for a place; their team's leader is told.</summary>
-    public async Task<EnrolmentOutcome> RequestAsync(Guid cohortId, Guid personId, CancellationToken ct = default)
+    public async Task<Result<Placements>> RequestAsync(Guid cohortId, Guid personId, CancellationToken ct = default)
     {
         // Locked too, so a double click cannot leave two open requests.
         await using var transaction = await LockPlacesAsync(cohortId, ct);
         var cohort = await db.Set<Cohort>().FirstOrDefaultAsync(c => c.Id == cohortId, ct);
         if (cohort is null)
         {
-            return EnrolmentOutcome.Fail(t["CohortNotFound"]);
+            return Missing(S["CohortNotFound"]);
         }
 
         var person = (await PeopleAsync([personId], ct))[personId];
         var errors = await EligibilityErrorsAsync(cohort, [person], ct);
         if (person.LeaderId is null)
         {
-            errors.Add(t["NoLeaderToApprove"]);
+            errors.Add(S["NoLeaderToApprove"]);
         }
 
         // One open request per track: a second would ask the leader to place the person twice.
@@ -319,12 +319,12 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
                              select c.Name).FirstOrDefaultAsync(ct);
         if (pending is not null)
         {
-            errors.Add(t["AlreadyRequested", pending]);
+            errors.Add(S["AlreadyRequested", pending]);
         }
 
         if (errors.Count > 0)
         {
-            return new EnrolmentOutcome(errors, 0, 0);
+            return Fail([.. errors]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -335,35 +335,35 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         jobs.Trigger(JobIds.NotificationsOutbox);
-        return new EnrolmentOutcome([], 0, 0);
+        return Result<Placements>.Success(default);
     }
 
     /// <summary>The person's leader (or an administrator) approves or declines; nobody decides their own request.</summary>
-    public async Task<EnrolmentOutcome> DecideAsync(Guid requestId, bool approve, string? message, Guid actorId, bool isAdministrator, CancellationToken ct = default)
+    public async Task<Result<Placements>> DecideAsync(Guid requestId, bool approve, string? message, Guid actorId, bool isAdministrator, CancellationToken ct = default)
     {
         // The request's cohort, untracked, only to know which cohort to lock; the request is read again under the lock.
         var cohortId = await db.Set<EnrolmentRequest>().Where(r => r.Id == requestId).Select(r => (Guid?)r.CohortId).FirstOrDefaultAsync(ct);
         if (cohortId is null)
         {
-            return EnrolmentOutcome.Fail(t["RequestNotPending"]);
+            return Fail(S["RequestNotPending"]);
         }
 
         await using var transaction = await LockPlacesAsync(cohortId.Value, ct);
         var request = await db.Set<EnrolmentRequest>().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null || request.Status != RequestStatus.Pending)
         {
-            return EnrolmentOutcome.Fail(t["RequestNotPending"]);
+            return Fail(S["RequestNotPending"]);
         }
 
         if (request.UserId == actorId)
         {
-            return EnrolmentOutcome.Refuse(t["CannotDecideOwnRequest"]);
+            return Refuse(S["CannotDecideOwnRequest"]);
         }
 
         var person = (await PeopleAsync([request.UserId], ct))[request.UserId];
         if (!isAdministrator && person.LeaderId != actorId)
         {
-            return EnrolmentOutcome.Refuse(t["NotYourTeam", person.Name]);
+            return Refuse(S["NotYourTeam", person.Name]);
         }
 
         var cohort = await db.Set<Cohort>().FirstAsync(c => c.Id == request.CohortId, ct);
@@ -379,13 +379,13 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             jobs.Trigger(JobIds.NotificationsOutbox);
-            return new EnrolmentOutcome([], 0, 0);
+            return Result<Placements>.Success(default);
         }
 
         var errors = await EligibilityErrorsAsync(cohort, [person], ct);
         if (errors.Count > 0)
         {
-            return new EnrolmentOutcome(errors, 0, 0);
+            return Fail([.. errors]);
         }
 
         request.Message = message?.Trim();
@@ -393,16 +393,25 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
         var (enrolled, waitlisted) = await AddMembersAsync(cohort, [person], actorId, ct);
         await transaction.CommitAsync(ct);
         jobs.Trigger(JobIds.NotificationsOutbox);
-        return new EnrolmentOutcome([], enrolled, waitlisted);
+        return Result<Placements>.Success(new Placements(enrolled, waitlisted));
     }
 
     /// <summary>Cohorts open for enrolment with places left and the waiting list's length.</summary>
-    public async Task<IReadOnlyList<ViewModels.OpenCohort>> OpenCohortsAsync(CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<ViewModels.OpenCohortRow>> OpenCohortsAsync(CancellationToken ct = default) =>
         await db.Set<Cohort>().AsNoTracking().Where(c => c.Status == CohortStatus.Open).OrderBy(c => c.StartDate)
-            .Select(c => new ViewModels.OpenCohort(c.Id, c.Name, c.StartDate, c.Track, c.Language,
+            .Select(c => new ViewModels.OpenCohortRow(c.Id, c.Name, c.StartDate, c.Track, c.Language,
                 c.Capacity - db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Enrolled),
                 db.Set<CohortMember>().Count(m => m.CohortId == c.Id && m.Status == MemberStatus.Waitlisted)))
             .ToListAsync(ct);
+
+    /// <summary>Refused by the rules or by the cohort's state (closed, full of the person already, no longer pending): nothing was saved.</summary>
+    private static Result<Placements> Fail(params string[] errors) => Result<Placements>.From(Result.Conflict(errors));
+
+    /// <summary>There is no such cohort (a 404 where the page names one).</summary>
+    private static Result<Placements> Missing(string error) => Result<Placements>.From(new Result(ResultStatus.NotFound, [error], []));
+
+    /// <summary>The person acting may not act for this person (not their team, their own request): a 403.</summary>
+    private static Result<Placements> Refuse(string error) => Result<Placements>.From(Result.Forbidden(error));
 
     private async Task MailAsync(Person to, string template, params object[] args)
     {
@@ -413,7 +422,7 @@ public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobT
 
         using (new CultureScope(ProgrammeOptions.IsSupported(to.Language) ? to.Language : "en"))
         {
-            await outbox.QueueAsync(new OutboundEmail(to.Email, t[template + "Subject", args], t[template + "Body", [to.Name, .. args]]));
+            await outbox.QueueAsync(new OutboundEmail(to.Email, S[template + "Subject", args], S[template + "Body", [to.Name, .. args]]));
         }
     }
 }

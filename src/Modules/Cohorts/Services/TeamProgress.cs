@@ -9,16 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Cohorts.Services;
 
 /// <summary>
-/// A leader's teams with each member's cohort and progress. Status only: this type has no way to reach
-/// anyone's writing. Four queries whatever the team size: teams with members and their cohorts,
-/// the content generation, lessons done, pending requests.
+/// Members' progress through their cohort: lessons done against what the cohort's calendar has opened, and
+/// assignment counts. The one computation behind the leader's team page and the trainer's cohort page.
+/// A leader's teams with each member's cohort and progress: four queries whatever the team size (teams with
+/// members and their cohorts, the content generation, lessons done, pending requests). Status only: this type
+/// has no way to reach anyone's writing.
 /// </summary>
-public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgrammeOutline? outline = null, IAssignmentProgress? assignments = null)
+public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgrammeOutline outline, IAssignmentProgress assignments)
 {
-    public async Task<IReadOnlyList<TeamView>> ForLeaderAsync(Guid leaderId, CancellationToken ct = default) =>
+    public async Task<IReadOnlyList<TeamRow>> ForLeaderAsync(Guid leaderId, CancellationToken ct = default) =>
         (await ForLeaderWithRequestsAsync(leaderId, ct)).Teams;
 
-    public async Task<(IReadOnlyList<TeamView> Teams, IReadOnlyList<PendingRequest> Requests)> ForLeaderWithRequestsAsync(Guid leaderId, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<TeamRow> Teams, IReadOnlyList<PendingRequestRow> Requests)> ForLeaderWithRequestsAsync(Guid leaderId, CancellationToken ct = default)
     {
         // One flat query of left joins over base tables, so every step can use an index (nested
         // projections became ROW_NUMBER() windows over every membership in the site: 0.1 s a page at
@@ -76,17 +78,17 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
         }).ToList();
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var trainee = outline is null ? [] : await outline.ModulesAsync("trainee", language, ct);
-        var leader = outline is null ? [] : await outline.ModulesAsync("leader", language, ct);
+        var trainee = await outline.ModulesAsync(ProgressRules.TrackName(CohortTrack.Trainee), language, ct);
+        var leader = await outline.ModulesAsync(ProgressRules.TrackName(CohortTrack.Leader), language, ct);
         var people = teams.SelectMany(x => x.Members).Select(m => m.Id).ToList();
         var keys = trainee.Concat(leader).SelectMany(m => m.LessonKeys).Distinct().ToList();
-        var done = outline is null ? new Dictionary<Guid, int>() : await outline.LessonsDoneAsync(people, keys, ct);
-        var counts = assignments is null ? new Dictionary<Guid, AssignmentCounts>() : await assignments.CountsAsync(people, ct);
+        var done = await outline.LessonsDoneAsync(people, keys, ct);
+        var counts = await assignments.CountsAsync(people, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var requests = teams.SelectMany(x => x.Members).SelectMany(m => m.Requests.Select(r => new PendingRequest(r.Id, m.DisplayName, r.Name, r.RequestedUtc)))
+        var requests = teams.SelectMany(x => x.Members).SelectMany(m => m.Requests.Select(r => new PendingRequestRow(r.Id, m.DisplayName, r.Name, r.RequestedUtc)))
             .OrderBy(r => r.RequestedUtc).ToList();
-        var views = teams.Select(x => new TeamView(x.Id, x.Name, x.Members.Select(m =>
+        var views = teams.Select(x => new TeamRow(x.Id, x.Name, x.Members.Select(m =>
         {
             // The running cohort (one per track, see EnrolmentService) before ended ones, as on every other page.
             var cohort = m.Cohorts.OrderByDescending(c => c.Open).ThenByDescending(c => c.StartDate).FirstOrDefault();
@@ -96,13 +98,50 @@ public sealed class TeamProgress(AppDbContext db, TimeProvider clock, IProgramme
             }
 
             var modules = cohort.Track == CohortTrack.Leader ? leader : trainee;
-            var total = modules.Sum(mod => mod.LessonKeys.Count);
-            var releases = CohortCalendar.Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, Math.Max(1, modules.Count));
-            var expected = ProgressRules.Expected(modules, CohortCalendar.ReleasedBy(releases, now));
-            var d = Math.Min(done.GetValueOrDefault(m.Id), total);
+            var releases = Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, modules);
             var a = counts.GetValueOrDefault(m.Id);
-            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, ProgressRules.Status(cohort.Status, d, total, expected, a?.Overdue ?? 0), a);
+            var (d, total, status) = Measure(modules, releases, cohort.Status, done.GetValueOrDefault(m.Id), a, now);
+            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, status, a);
         }).ToList())).ToList();
         return (views, requests);
+    }
+
+    /// <summary>
+    /// One cohort's members (not withdrawn) with their progress, the cohort's module calendar, and how much
+    /// assignment work waits for review: three calls to the curriculum and reflections whatever the size.
+    /// </summary>
+    internal async Task<(IReadOnlyList<MemberRow> Members, IReadOnlyList<CalendarRow> Calendar, int WaitingForReview)> ForCohortAsync(
+        Cohort cohort, IReadOnlyList<(Guid UserId, string Name, string? Team, MemberStatus Status)> members, CancellationToken ct = default)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var modules = await outline.ModulesAsync(ProgressRules.TrackName(cohort.Track), language, ct);
+        var releases = Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, modules);
+        var people = members.Select(m => m.UserId).ToList();
+        var done = await outline.LessonsDoneAsync(people, modules.SelectMany(m => m.LessonKeys).ToList(), ct);
+        // Counts only (never content), and what waits for review, from the Reflections module when it is on.
+        var counts = await assignments.CountsAsync(people, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = members.Select(m =>
+        {
+            var a = counts.GetValueOrDefault(m.UserId);
+            var (d, total, status) = Measure(modules, releases, m.Status, done.GetValueOrDefault(m.UserId), a, now);
+            return new MemberRow(m.UserId, m.Name, m.Team, m.Status, d, total, status, a);
+        }).ToList();
+        var calendar = releases.Select((r, i) => new CalendarRow(r, modules.ElementAtOrDefault(i)?.Title)).ToList();
+        return (rows, calendar, counts.Values.Sum(c => c.Waiting));
+    }
+
+    /// <summary>The cohort's module releases: one per module of its track, or the programme's seven while no curriculum is published.</summary>
+    private static IReadOnlyList<ModuleRelease> Releases(DateOnly start, int cadenceWeeks, DayOfWeek cadenceDay, TimeOnly releaseTime, string timeZone, IReadOnlyList<OutlineModule> modules) =>
+        CohortCalendar.Releases(start, cadenceWeeks, cadenceDay, releaseTime, timeZone, modules.Count > 0 ? modules.Count : ProgressRules.ModulesWithoutCurriculum);
+
+    /// <summary>Lessons done (never more than the track has: lessons read in another track do not count twice), the track's total, and the status.</summary>
+    private static (int Done, int Total, ProgressStatus Status) Measure(
+        IReadOnlyList<OutlineModule> modules, IReadOnlyList<ModuleRelease> releases, MemberStatus membership, int done, AssignmentCounts? assignments, DateTime now)
+    {
+        var total = modules.Sum(m => m.LessonKeys.Count);
+        var expected = ProgressRules.Expected(modules, CohortCalendar.ReleasedBy(releases, now));
+        var capped = Math.Min(done, total);
+        return (capped, total, ProgressRules.Status(membership, capped, total, expected, assignments?.Overdue ?? 0));
     }
 }

@@ -1,10 +1,7 @@
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Notifications.Data;
+using ChangeAgentAcademy.Notifications.Services;
 using ChangeAgentAcademy.Notifications.ViewModels;
 using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ChangeAgentAcademy.Notifications.ViewComponents;
 
@@ -13,13 +10,10 @@ namespace ChangeAgentAcademy.Notifications.ViewComponents;
 /// for half a minute (and dropped when they read on this node), so a page view does not pay a query for
 /// the header: a new notice shows in the badge within 30 seconds on every node, and at once in the inbox.
 /// </summary>
-public sealed class InboxBadgeViewComponent(AppDbContext db, IMemoryCache cache) : ViewComponent
+public sealed class InboxBadgeViewComponent(InboxService inbox) : ViewComponent
 {
-    public const string Tag = "layout:inbox-badge";
-
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
-    public static string CacheKey(Guid person) => "inbox:unread:" + person.ToString("N");
+    /// <summary>Tagged so per-page query budgets can tell the layout's own query from the page's.</summary>
+    public const string Tag = InboxService.BadgeTag;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -28,13 +22,6 @@ public sealed class InboxBadgeViewComponent(AppDbContext db, IMemoryCache cache)
             return Content("");
         }
 
-        // Tagged so per-page query budgets can tell the layout's own query from the page's.
-        var unread = await cache.GetOrCreateAsync(CacheKey(me), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            entry.Size = 1;
-            return db.Set<InboxItem>().TagWith(Tag).CountAsync(i => i.UserId == me && i.ReadUtc == null);
-        });
-        return View(new InboxBadgeModel(unread));
+        return View(new InboxBadgeViewModel(await inbox.UnreadAsync(me)));
     }
 }

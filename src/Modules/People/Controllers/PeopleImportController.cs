@@ -1,6 +1,8 @@
 using System.Text;
 using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.People.Services;
+using ChangeAgentAcademy.People.ViewModels;
 using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,7 @@ namespace ChangeAgentAcademy.People.Controllers;
 /// <summary>People from a CSV file: upload for a dry run, read what would change, confirm to apply.</summary>
 [RequirePermission(PeoplePermissions.Manage)]
 [Route("admin/people/import")]
-public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<PeopleText> t) : Controller
+public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<PeopleText> S) : Controller
 {
     private const long MaxFileBytes = 4 * 1024 * 1024;
 
@@ -24,7 +26,7 @@ public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcade
     {
         if (file is null || file.Length == 0)
         {
-            return View("Index", new PeopleImportViewModel(null, new PeopleImportResult(t["CsvChooseFile"], [])));
+            return View("Index", new PeopleImportViewModel(null, new PeopleImportResult(S["CsvChooseFile"], [])));
         }
 
         using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
@@ -48,7 +50,7 @@ public sealed class PeopleImportController(PeopleImport import, ChangeAgentAcade
             return View("Index", new PeopleImportViewModel(csv, result));
         }
 
-        TempData["Flash"] = t["CsvApplied", result.Count(RowAction.Create), result.Count(RowAction.Update), result.Count(RowAction.Unchanged)].Value;
-        return Redirect("/admin/people");
+        TempData.Success(S["CsvApplied", result.Count(RowAction.Create), result.Count(RowAction.Update), result.Count(RowAction.Unchanged)]);
+        return RedirectToAction(nameof(PeopleController.Index), "People");
     }
 }

@@ -1,116 +1,70 @@
-using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.People.Resources;
+using ChangeAgentAcademy.People.Services;
 using ChangeAgentAcademy.People.ViewModels;
 using ChangeAgentAcademy.Security;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.People.Controllers;
 
 [RequirePermission(PeoplePermissions.Manage)]
 [Route("admin/teams")]
-public sealed class TeamsController(AppDbContext db, TimeProvider clock, IStringLocalizer<PeopleText> t) : Controller
+public sealed class TeamsController(PeoplePages pages, TeamService teams, IStringLocalizer<PeopleText> S) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index()
-    {
-        var teams = await db.Teams.AsNoTracking()
-            .OrderBy(x => x.Name)
-            .Select(x => new TeamRow(
-                x.Id,
-                x.Name,
-                db.Users.Where(u => u.Id == x.LeaderId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.Users.Count(u => u.TeamId == x.Id)))
-            .ToListAsync();
-        return View(teams);
-    }
+    public async Task<IActionResult> Index() => View(await pages.TeamsAsync());
 
     [HttpGet("new")]
-    public async Task<IActionResult> Create() => View("Edit", await WithLeaders(new TeamFormViewModel()));
+    public async Task<IActionResult> Create() => View("Edit", await pages.WithLeadersAsync(new TeamFormViewModel()));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(TeamFormViewModel model)
     {
-        await Validate(model);
+        AddErrors(await teams.ValidateAsync(model));
         if (!ModelState.IsValid)
         {
-            return View("Edit", await WithLeaders(model));
+            return View("Edit", await pages.WithLeadersAsync(model));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var team = new Team { Id = Guid.NewGuid(), Name = model.Name!.Trim(), LeaderId = model.LeaderId, CreatedUtc = now };
-        db.Teams.Add(team);
-        db.AddAudit(now, User.PersonId(), "teams.created", team.Id.ToString(), team.Name);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = t["TeamSaved", team.Name].Value;
-        return Redirect("/admin/teams");
+        var result = await teams.CreateAsync(model, User.PersonId());
+        TempData.Success(S["TeamSaved", result.Value!]);
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Edit(Guid id)
-    {
-        var team = await db.Teams.FindAsync(id);
-        if (team is null)
-        {
-            return NotFound();
-        }
-
-        return View(await WithLeaders(new TeamFormViewModel { Id = team.Id, Name = team.Name, LeaderId = team.LeaderId }));
-    }
+    public async Task<IActionResult> Edit(Guid id) => await pages.TeamAsync(id) is { } model ? View(model) : NotFound();
 
     [HttpPost("{id:guid}")]
     public async Task<IActionResult> Edit(Guid id, TeamFormViewModel model)
     {
-        var team = await db.Teams.FindAsync(id);
-        if (team is null)
+        if (!await pages.TeamExistsAsync(id))
         {
             return NotFound();
         }
 
         model.Id = id;
-        await Validate(model);
+        AddErrors(await teams.ValidateAsync(model));
         if (!ModelState.IsValid)
         {
-            return View(await WithLeaders(model));
+            return View(await pages.WithLeadersAsync(model));
         }
 
-        team.Name = model.Name!.Trim();
-        team.LeaderId = model.LeaderId;
-        db.AddAudit(clock.GetUtcNow().UtcDateTime, User.PersonId(), "teams.updated", team.Id.ToString(), team.Name);
-        await db.SaveChangesAsync();
-        TempData["Flash"] = t["TeamSaved", team.Name].Value;
-        return Redirect("/admin/teams");
+        var result = await teams.UpdateAsync(id, model, User.PersonId());
+        if (result.Status is ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.Success(S["TeamSaved", result.Value!]);
+        return RedirectToAction(nameof(Index));
     }
 
-    private async Task Validate(TeamFormViewModel model)
+    private void AddErrors(IReadOnlyList<(string Field, string Message)> errors)
     {
-        if (!string.IsNullOrWhiteSpace(model.Name))
+        foreach (var (field, message) in errors)
         {
-            var name = model.Name.Trim();
-            if (await db.Teams.AnyAsync(x => x.Name == name && x.Id != (model.Id ?? Guid.Empty)))
-            {
-                ModelState.AddModelError(nameof(model.Name), t["TeamNameTaken"]);
-            }
+            ModelState.AddModelError(field, message);
         }
-
-        if (model.LeaderId is { } leaderId && !await LeaderIds().AnyAsync(x => x == leaderId))
-        {
-            ModelState.AddModelError(nameof(model.LeaderId), t["LeaderMustHaveRole"]);
-        }
-    }
-
-    private IQueryable<Guid> LeaderIds() =>
-        from ur in db.UserRoles
-        join r in db.Roles on ur.RoleId equals r.Id
-        where r.Name == Roles.Leader
-        select ur.UserId;
-
-    private async Task<TeamFormViewModel> WithLeaders(TeamFormViewModel model)
-    {
-        var ids = LeaderIds();
-        model.Leaders = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
-            .Select(u => new TeamOption(u.Id, u.DisplayName)).ToListAsync();
-        return model;
     }
 }

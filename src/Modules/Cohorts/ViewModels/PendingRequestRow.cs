@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record OpenCohort(Guid Id, string Name, DateOnly StartDate, CohortTrack Track, string Language, int PlacesLeft, int Waitlisted);
+public sealed record PendingRequestRow(Guid Id, string Person, string Cohort, DateTime RequestedUtc);

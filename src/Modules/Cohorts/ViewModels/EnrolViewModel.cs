@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record TeamView(Guid Id, string Name, IReadOnlyList<TeamMemberRow> Members);
+public sealed record EnrolViewModel(IReadOnlyList<OpenCohortRow> OpenCohorts, IReadOnlyList<MyPlaceRow> Places, IReadOnlyList<MyRequestRow> Requests);

@@ -2,4 +2,4 @@ using ChangeAgentAcademy.Notifications.Data;
 
 namespace ChangeAgentAcademy.Notifications.ViewModels;
 
-public sealed record InboxBadgeModel(int Unread);
+public sealed record InboxBadgeViewModel(int Unread);

@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record MyPlace(Guid CohortId, string Cohort, MemberStatus Status, int? WaitlistPosition);
+public sealed record MyPlaceRow(Guid CohortId, string Cohort, MemberStatus Status, int? WaitlistPosition);

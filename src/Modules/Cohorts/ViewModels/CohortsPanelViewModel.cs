@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record CohortsPanelModel(IReadOnlyList<CohortRow> Running, CohortRow? Mine, IReadOnlyList<string> MyTrainers, int TeamMembers, bool IsLeader, bool SeesAll);
+public sealed record CohortsPanelViewModel(IReadOnlyList<CohortRow> Running, CohortRow? Mine, IReadOnlyList<string> MyTrainers, int TeamMembers, bool IsLeader, bool SeesAll);

@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record EnrolPageModel(IReadOnlyList<OpenCohort> OpenCohorts, IReadOnlyList<MyPlace> Places, IReadOnlyList<MyRequest> Requests);
+public sealed record TeamViewModel(IReadOnlyList<TeamRow> Teams, IReadOnlyList<OpenCohortRow> OpenCohorts, IReadOnlyList<PendingRequestRow> Requests);

@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record TeamPageModel(IReadOnlyList<TeamView> Teams, IReadOnlyList<OpenCohort> OpenCohorts, IReadOnlyList<PendingRequest> Requests);
+public sealed record MyRequestRow(string Cohort, RequestStatus Status, string? Message);

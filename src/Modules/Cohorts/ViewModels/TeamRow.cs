@@ -6,4 +6,4 @@ using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 
-public sealed record MyRequest(string Cohort, RequestStatus Status, string? Message);
+public sealed record TeamRow(Guid Id, string Name, IReadOnlyList<TeamMemberRow> Members);

@@ -1,5 +1,0 @@
-using ChangeAgentAcademy.Notifications.Data;
-
-namespace ChangeAgentAcademy.Notifications.ViewModels;
-
-public sealed record InboxPageModel(int Page, int PageCount, int Total, int Unread, IReadOnlyList<InboxRow> Items);
