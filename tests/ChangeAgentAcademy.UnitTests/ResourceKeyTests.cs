@@ -38,6 +38,25 @@ public partial class ResourceKeyTests
     [GeneratedRegex("\\b([TPCLRNWS])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
+    /// <summary>
+    /// <c>S</c> is the module's own localizer in every module (docs/CONVENTIONS.md), so a view's <c>S</c> is the
+    /// resource file of the module the view is in; the other letters are fixed.
+    /// </summary>
+    private static string ResourceOf(string view, string letter)
+    {
+        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar);
+        if (letter == "S" && parts is ["src", "Modules", var module, ..])
+        {
+            var own = $"src/Modules/{module}/Resources/{module}Text";
+            if (File.Exists(Path.Combine(Root, own + ".resx")))
+            {
+                return own;
+            }
+        }
+
+        return Resources[letter];
+    }
+
     [Fact]
     public void Views_UseOnlyKeysThatExist()
     {
@@ -54,7 +73,7 @@ public partial class ResourceKeyTests
                 }
 
                 checkedKeys++;
-                if (!Keys(Resources[m.Groups[1].Value] + ".resx").Contains(key))
+                if (!Keys(ResourceOf(view, m.Groups[1].Value) + ".resx").Contains(key))
                 {
                     missing.Add($"{Path.GetRelativePath(Root, view)}: {m.Groups[1].Value}[\"{key}\"]");
                 }
