@@ -229,7 +229,7 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
                 var works = sp2.GetRequiredService<WorkService>();
                 return await works.SubmitAsync((await works.FindOwnAsync(work.Id, me))!, Reflection, "race", confirmed: false, me);
             });
-            Assert.Equal(SubmitOutcome.Submitted, handIn.Outcome);
+            Assert.Equal(SubmitStep.Submitted, handIn.Value?.Step);
             return await autosave.SaveDraftAsync(stale!, "an older autosave");
         });
         var after = await site.WithScopeAsync((_, db) => db.Set<AssignmentWork>().AsNoTracking().SingleAsync(w => w.Id == work.Id));

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Services;
 using ChangeAgentAcademy.Testing;
@@ -43,14 +44,14 @@ public abstract class StartPageTests<TSite>(TSite site) : IClassFixture<TSite> w
         {
             var row = await db.Set<AssignmentWork>().FirstAsync(w => w.Id == work.Id);
             var result = await sp.GetRequiredService<WorkService>().SubmitAsync(row, text, Guid.NewGuid().ToString("N"), confirmed: true, row.UserId);
-            Assert.Equal(SubmitOutcome.Submitted, result.Outcome);
+            Assert.Equal(SubmitStep.Submitted, result.Value?.Step);
         });
 
     private Task ReviewAsync(AssignmentWork work, TestCohort cohort, ReviewDecision decision, string feedback) =>
         site.WithScopeAsync(async (sp, db) =>
         {
             var row = await db.Set<AssignmentWork>().FirstAsync(w => w.Id == work.Id);
-            Assert.Equal(ReviewOutcome.Saved, await sp.GetRequiredService<ReviewService>().ReviewAsync(row, row.Versions, decision, feedback, cohort.Trainer.Id));
+            Assert.Equal(ResultStatus.Ok, (await sp.GetRequiredService<ReviewService>().ReviewAsync(row, row.Versions, decision, feedback, cohort.Trainer.Id)).Status);
         });
 
     [Fact]

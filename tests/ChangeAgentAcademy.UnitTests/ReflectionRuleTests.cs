@@ -144,7 +144,7 @@ public class ScheduleRuleTests
         var text = "I met fru Jensen at Østervej 3 today.";
         var findings = new[] { new Finding(6, 10, FindingKind.Name, "fru Jensen"), new Finding(20, 10, FindingKind.Address, "Østervej 3") };
 
-        var segments = ReflectionsController.Segments(text, findings);
+        var segments = FindingMarks.Segments(text, findings);
 
         Assert.Equal(text, string.Concat(segments.Select(s => s.Text)));
         Assert.Equal([null, FindingKind.Name, null, FindingKind.Address, null], segments.Select(s => s.Kind));
@@ -165,7 +165,7 @@ public class ScheduleRuleTests
         var text = "I asked first.\r\n\r\nI met fru Jensen today.";
         var findings = new[] { new Finding(24, 10, FindingKind.Name, "fru Jensen") };
 
-        var paragraphs = ReflectionsController.MarkedParagraphs(text, findings);
+        var paragraphs = FindingMarks.MarkedParagraphs(text, findings);
 
         Assert.Equal(2, paragraphs.Count);
         Assert.Equal("I asked first.", string.Concat(paragraphs[0].Select(s => s.Text)));

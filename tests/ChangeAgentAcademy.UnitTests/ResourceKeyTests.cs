@@ -50,6 +50,25 @@ public partial class ResourceKeyTests
     [GeneratedRegex("\\b([TPCLRNWS])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
+    /// <summary>
+    /// <c>S</c> is the module's own localizer in every module (docs/CONVENTIONS.md), so a view's <c>S</c> is the
+    /// resource file of the module the view is in; the other letters are fixed.
+    /// </summary>
+    private static string ResourceOf(string view, string letter)
+    {
+        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar);
+        if (letter == "S" && parts is ["src", "Modules", var module, ..])
+        {
+            var own = $"src/Modules/{module}/Resources/{module}Text";
+            if (File.Exists(Path.Combine(Root, own + ".resx")))
+            {
+                return own;
+            }
+        }
+
+        return Resources[letter];
+    }
+
     [Fact]
     public void Views_UseOnlyKeysThatExist()
     {

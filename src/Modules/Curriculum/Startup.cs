@@ -32,6 +32,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(_ => new GenerationWatch()); // the system's monotonic clock, never the programme's
         services.AddHostedService<GenerationRefresher>();
         services.AddScoped<LessonEditor>();
+        services.AddScoped<AuthoringPages>();
+        services.AddScoped<LearnPages>();
+        services.AddScoped<CompletionService>();
         services.AddScoped<IProgrammeOutline, ProgrammeOutline>();
         services.AddSingleton<ChangeAgentAcademy.Messaging.IMarkdownRenderer, SafeMarkdown>();
         services.AddTransient<IImportStep, CurriculumImportStep>();

@@ -39,6 +39,13 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DispatcherJob>();
         services.AddScoped<WorkService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ReflectionPages>();
+        services.AddScoped<ReviewPages>();
+        services.AddScoped<SchedulePages>();
+        services.AddScoped<ScheduleService>();
+        services.AddScoped<LogPages>();
+        services.AddScoped<LogHandInService>();
+        services.AddScoped<StartPanelQueries>();
         services.AddScoped<IAssignmentProgress, AssignmentProgress>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<PracticalLogService>();

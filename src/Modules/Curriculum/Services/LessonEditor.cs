@@ -1,6 +1,9 @@
 using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Curriculum.Resources;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
@@ -8,13 +11,14 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser authoring: drafts, publishing, restoring. Every save checks the revision the author started
 /// from, so the second of two people publishing at once gets a conflict instead of overwriting the first.
 /// </summary>
-public sealed class LessonEditor(AppDbContext db, ContentImporter importer, TimeProvider clock)
+public sealed class LessonEditor(AppDbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<CurriculumText> S)
 {
-    public async Task<(SaveOutcome Outcome, LessonVersion? Version)> SaveAsync(string key, string language, LessonEdit edit, bool publish, Guid actorId, CancellationToken cancellationToken = default)
+    /// <summary>Saves a draft or publishes; the value is the new version's number. NotFound without the lesson; Conflict when someone saved first.</summary>
+    public async Task<Result<int>> SaveAsync(string key, string language, LessonEdit edit, bool publish, Guid actorId, CancellationToken cancellationToken = default)
     {
         if (!await db.Set<Lesson>().AnyAsync(l => l.Key == key, cancellationToken))
         {
-            return (SaveOutcome.NotFound, null);
+            return Result<int>.From(Result.NotFound());
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -28,7 +32,7 @@ public sealed class LessonEditor(AppDbContext db, ContentImporter importer, Time
 
         if (state.Revision != edit.ExpectedRevision)
         {
-            return (SaveOutcome.Conflict, null);
+            return Result<int>.From(Result.Conflict(S["EditConflict"].Value));
         }
 
         var number = await NextNumberAsync(key, language, cancellationToken);
@@ -48,21 +52,21 @@ public sealed class LessonEditor(AppDbContext db, ContentImporter importer, Time
 
         if (!await TrySaveAsync(cancellationToken))
         {
-            return (SaveOutcome.Conflict, null);
+            return Result<int>.From(Result.Conflict(S["EditConflict"].Value));
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (SaveOutcome.Saved, version);
+        return Result<int>.Success(version.Number);
     }
 
-    /// <summary>Publishes a copy of an old version as the newest version (history is never rewritten).</summary>
-    public async Task<LessonVersion?> RestoreAsync(string key, string language, long versionId, Guid actorId, CancellationToken cancellationToken = default)
+    /// <summary>Publishes a copy of an old version as the newest version (history is never rewritten); the value is the copy's number.</summary>
+    public async Task<Result<int>> RestoreAsync(string key, string language, long versionId, Guid actorId, CancellationToken cancellationToken = default)
     {
         var old = await db.Set<LessonVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId && v.LessonKey == key && v.Language == language, cancellationToken);
         var state = await db.Set<LessonLanguageState>().FirstOrDefaultAsync(s => s.LessonKey == key && s.Language == language, cancellationToken);
         if (old is null || state is null)
         {
-            return null;
+            return Result<int>.From(Result.NotFound());
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -74,16 +78,16 @@ public sealed class LessonEditor(AppDbContext db, ContentImporter importer, Time
         db.AddAudit(now, actorId, "curriculum.restored", $"{key}/{language}", $"version {old.Number} as {copy.Number}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return copy;
+        return Result<int>.Success(copy.Number);
     }
 
     /// <summary>The administrator's choice for a changed file that met a browser edit.</summary>
-    public async Task<bool> ResolveConflictAsync(long conflictId, bool takeFile, Guid actorId, CancellationToken cancellationToken = default)
+    public async Task<Result> ResolveConflictAsync(long conflictId, bool takeFile, Guid actorId, CancellationToken cancellationToken = default)
     {
         var conflict = await db.Set<ImportConflict>().FirstOrDefaultAsync(c => c.Id == conflictId && c.Resolution == null, cancellationToken);
         if (conflict is null)
         {
-            return false;
+            return Result.NotFound();
         }
 
         var state = await db.Set<LessonLanguageState>().FirstAsync(s => s.LessonKey == conflict.LessonKey && s.Language == conflict.Language, cancellationToken);
@@ -106,7 +110,7 @@ public sealed class LessonEditor(AppDbContext db, ContentImporter importer, Time
         db.AddAudit(now, actorId, "curriculum.conflict-resolved", $"{conflict.LessonKey}/{conflict.Language}", conflict.Resolution.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return Result.Success();
     }
 
     private async Task<int> NextNumberAsync(string key, string language, CancellationToken cancellationToken) =>

@@ -26,7 +26,7 @@ public sealed class CalendarController(CalendarFeedService feeds, ProgrammeTime 
         // Not cached: the one page that shows the secret should not stay in a shared cache or the history.
         Response.Headers.CacheControl = "no-store";
         var upcoming = await feeds.EntriesAsync(User.RequiredPersonId(), time.UtcNow.AddDays(-1), time.UtcNow.AddDays(90));
-        return View("Index", new CalendarPageViewModel(token is null ? null : site.Absolute($"/calendar/{token}.ics"), upcoming));
+        return View("Index", new CalendarPageViewModel(token is null ? null : site.Absolute(Url.Action(nameof(Feed), new { token })!), upcoming));
     }
 
     [AllowAnonymous]

@@ -55,7 +55,7 @@ public sealed class DemoReflectionStep(AppDbContext db, Dispatcher dispatcher, W
         {
             var (email, module, decision, feedback) = Plan[i];
             var item = people.TryGetValue(email, out var person) ? items.FirstOrDefault(w => w.UserId == person && modules.GetValueOrDefault(w.ScheduledId) == module) : null;
-            if (item is null || (await work.SubmitAsync(item, DemoText, "demo", confirmed: true, item.UserId, cancellationToken)).Outcome != SubmitOutcome.Submitted)
+            if (item is null || (await work.SubmitAsync(item, DemoText, "demo", confirmed: true, item.UserId, cancellationToken)).Value?.Step != SubmitStep.Submitted)
             {
                 continue;
             }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Writes notices in each recipient's language, with assignment titles and dates in that language.</summary>
-public sealed class NoticeWriter(IStringLocalizer<ReflectionsText> t, IProgrammeOutline outline, IOptions<ProgrammeOptions> programme)
+public sealed class NoticeWriter(IStringLocalizer<ReflectionsText> S, IProgrammeOutline outline, IOptions<ProgrammeOptions> programme)
 {
     private readonly Dictionary<(string, string), string> titles = [];
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(programme.Value.TimeZone);
@@ -33,7 +33,7 @@ public sealed class NoticeWriter(IStringLocalizer<ReflectionsText> t, IProgramme
         using (new CultureScope(Language(language)))
         {
             var formatted = args.Select(a => a is DateTime d ? FormatDate(d) : a).ToArray();
-            return new Notice(key, person, t[$"Notice.{kind}.Subject", formatted].Value, t[$"Notice.{kind}.Body", formatted].Value, url);
+            return new Notice(key, person, S[$"Notice.{kind}.Subject", formatted].Value, S[$"Notice.{kind}.Body", formatted].Value, url);
         }
     }
 

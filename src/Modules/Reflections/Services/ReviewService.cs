@@ -1,38 +1,45 @@
+using System.Globalization;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Trainers' side: a review is made against one version; if the trainee has moved on, the trainer is told.</summary>
-public sealed class ReviewService(AppDbContext db, INotifier notifier, NoticeWriter writer, IMarkdownRenderer markdown, ProgrammeTime time)
+public sealed class ReviewService(AppDbContext db, INotifier notifier, NoticeWriter writer, IMarkdownRenderer markdown, ProgrammeTime time, IStringLocalizer<ReflectionsText> S)
 {
     public const int MaxFeedback = 20_000;
 
-    public async Task<ReviewOutcome> ReviewAsync(AssignmentWork work, int version, ReviewDecision decision, string? feedback, Guid trainerId, CancellationToken ct = default)
+    /// <summary>
+    /// Records the decision on <paramref name="version"/>. Conflict when the trainee has moved on or the work no
+    /// longer waits; Invalid when a revision has no reason or the feedback is too long.
+    /// </summary>
+    public async Task<Result> ReviewAsync(AssignmentWork work, int version, ReviewDecision decision, string? feedback, Guid trainerId, CancellationToken ct = default)
     {
         feedback = (feedback ?? "").Trim();
         if (work.Versions != version)
         {
-            return ReviewOutcome.Stale;
+            return Result.Conflict(S["ReviewStale"].Value);
         }
 
         if (work.Status != WorkStatus.Submitted)
         {
-            return ReviewOutcome.NotWaiting;
+            return Result.Conflict(S["ReviewNotWaiting"].Value);
         }
 
         if (decision == ReviewDecision.RevisionRequested && feedback.Length == 0)
         {
-            return ReviewOutcome.ReasonMissing;
+            return Result.Invalid(S["ReasonMissing"].Value);
         }
 
         if (feedback.Length > MaxFeedback)
         {
-            return ReviewOutcome.FeedbackTooLong;
+            return Result.Invalid(S["FeedbackTooLong", MaxFeedback.ToString("N0", CultureInfo.CurrentCulture)].Value);
         }
 
         var now = time.UtcNow;
@@ -62,9 +69,9 @@ public sealed class ReviewService(AppDbContext db, INotifier notifier, NoticeWri
         {
             // The trainee submitted again, or another trainer reviewed, between loading and saving.
             db.ChangeTracker.Clear();
-            return ReviewOutcome.Stale;
+            return Result.Conflict(S["ReviewStale"].Value);
         }
 
-        return ReviewOutcome.Saved;
+        return Result.Success();
     }
 }

@@ -1,13 +1,17 @@
+using System.Globalization;
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A trainee's own work: drafts, submissions. Every method takes the person and only finds their own rows.</summary>
-public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options)
+public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options, IStringLocalizer<ReflectionsText> S)
 {
     public int MaxLength => options.Value.MaxLength;
 
@@ -43,43 +47,48 @@ public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<Re
         return now;
     }
 
-    public async Task<SubmitResult> SubmitAsync(AssignmentWork work, string? text, string token, bool confirmed, Guid personId, CancellationToken ct = default)
+    /// <summary>
+    /// Hands the text in as the next version. Ok with <see cref="SubmitStep"/> (submitted, already submitted, or
+    /// asking to confirm possible citizen details); Invalid when empty or too long; Conflict when not released
+    /// (<see cref="SubmitStep.NotReleased"/>) or no longer writable.
+    /// </summary>
+    public async Task<Result<SubmitReceipt>> SubmitAsync(AssignmentWork work, string? text, string token, bool confirmed, Guid personId, CancellationToken ct = default)
     {
         text = (text ?? "").Trim();
         var now = time.UtcNow;
         if (await db.Set<Submission>().AnyAsync(s => s.WorkId == work.Id && s.SubmitToken == token, ct))
         {
-            return new SubmitResult(SubmitOutcome.AlreadySubmitted, work.Versions);
+            return Result<SubmitReceipt>.Success(new SubmitReceipt(SubmitStep.AlreadySubmitted, work.Versions, SubmittedUtc: work.LastSubmittedUtc));
         }
 
         var release = await db.Set<ScheduledAssignment>().Where(s => s.Id == work.ScheduledId).Select(s => s.ReleasedUtc).FirstOrDefaultAsync(ct);
         if (release is null || release > now)
         {
-            return new SubmitResult(SubmitOutcome.NotReleased);
+            return Result<SubmitReceipt>.From(Result.Conflict(S["NotReleased"].Value), new SubmitReceipt(SubmitStep.NotReleased));
         }
 
         if (!IsWritable(work))
         {
-            return new SubmitResult(SubmitOutcome.NotOpen);
+            return Result<SubmitReceipt>.From(Result.Conflict(S["NotWritable"].Value));
         }
 
         if (text.Length == 0)
         {
-            return new SubmitResult(SubmitOutcome.Empty);
+            return Result<SubmitReceipt>.From(Result.Invalid(S["Empty"].Value));
         }
 
         if (text.Length > MaxLength)
         {
             // The stored draft stays as it was: the page shows the whole text back with the limit, and the
             // browser keeps it too. Truncating it here would throw away what the person wrote.
-            return new SubmitResult(SubmitOutcome.TooLong);
+            return Result<SubmitReceipt>.From(Result.Invalid(S["TooLong", MaxLength.ToString("N0", CultureInfo.CurrentCulture)].Value));
         }
 
         var findings = CitizenDataDetector.Scan(text);
         if (findings.Count > 0 && !confirmed)
         {
             await SaveDraftAsync(work, text, ct);
-            return new SubmitResult(SubmitOutcome.NeedsConfirmation, Findings: findings);
+            return Result<SubmitReceipt>.Success(new SubmitReceipt(SubmitStep.NeedsConfirmation, Findings: findings));
         }
 
         var late = ScheduleRules.IsLate(now, work.DueUtc);
@@ -110,9 +119,9 @@ public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<Re
         {
             // A second click raced this one: the unique (work, token) or (work, number) row already exists.
             db.ChangeTracker.Clear();
-            return new SubmitResult(SubmitOutcome.AlreadySubmitted, number);
+            return Result<SubmitReceipt>.Success(new SubmitReceipt(SubmitStep.AlreadySubmitted, number, SubmittedUtc: work.LastSubmittedUtc));
         }
 
-        return new SubmitResult(SubmitOutcome.Submitted, number, late);
+        return Result<SubmitReceipt>.Success(new SubmitReceipt(SubmitStep.Submitted, number, late, work.LastSubmittedUtc));
     }
 }

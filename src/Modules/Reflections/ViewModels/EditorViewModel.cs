@@ -16,7 +16,8 @@ public sealed class EditorViewModel
 
     public string InstructionsHtml { get; init; } = "";
 
-    public string LessonUrl { get; init; } = "";
+    /// <summary>The lesson in the programme (from the outline); null when the outline has none (the page links the programme).</summary>
+    public string? LessonUrl { get; init; }
 
     public string LessonKey { get; init; } = "";
 
@@ -45,9 +46,9 @@ public sealed class EditorViewModel
 
     public Guid PersonId { get; init; }
 
-    public IReadOnlyList<VersionView> Versions { get; init; } = [];
+    public IReadOnlyList<VersionRow> Versions { get; init; } = [];
 
-    public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
+    public IReadOnlyList<FeedbackRow> Feedback { get; init; } = [];
 
     /// <summary>The text by paragraph with possible citizen details marked (only when the hand-in was stopped to warn).</summary>
     public IReadOnlyList<IReadOnlyList<TextSegment>>? Findings { get; init; }

@@ -4,4 +4,4 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record QueueViewModel(IReadOnlyList<QueueRow> Rows, IReadOnlyList<TrainerCount> Trainers, IReadOnlyList<FilterOption> Cohorts, IReadOnlyList<FilterOption> Modules, string? Cohort, string? Module, string Status);
+public sealed record QueueViewModel(IReadOnlyList<QueueRow> Rows, IReadOnlyList<TrainerCountRow> Trainers, IReadOnlyList<FilterOption> Cohorts, IReadOnlyList<FilterOption> Modules, string? Cohort, string? Module, string Status);

@@ -22,9 +22,9 @@ public sealed class ReviewPageViewModel
 
     public DateTime DueUtc { get; init; }
 
-    public IReadOnlyList<VersionView> Versions { get; init; } = [];
+    public IReadOnlyList<VersionRow> Versions { get; init; } = [];
 
-    public IReadOnlyList<FeedbackView> Feedback { get; init; } = [];
+    public IReadOnlyList<FeedbackRow> Feedback { get; init; } = [];
 
     public IReadOnlyList<DiffLine>? Diff { get; init; }
 

@@ -4,4 +4,4 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record TrainerCount(string Trainer, int Waiting, int ReviewedLast30Days);
+public sealed record FeedbackRow(int Version, string Trainer, ReviewDecision Decision, string Html, DateTime CreatedUtc);

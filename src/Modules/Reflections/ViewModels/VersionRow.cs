@@ -4,4 +4,4 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record VersionView(int Number, DateTime SubmittedUtc, bool Late, bool SubmittedDespiteWarning, string Text);
+public sealed record VersionRow(int Number, DateTime SubmittedUtc, bool Late, bool SubmittedDespiteWarning, string Text);

@@ -4,4 +4,4 @@ using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
-public sealed record FeedbackView(int Version, string Trainer, ReviewDecision Decision, string Html, DateTime CreatedUtc);
+public sealed record TrainerCountRow(string Trainer, int Waiting, int ReviewedLast30Days);

@@ -1,6 +1,6 @@
 using ChangeAgentAcademy.Reflections.Data;
 
-namespace ChangeAgentAcademy.Reflections.ViewComponents;
+namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>How many open assignments of one team member are past their due date.</summary>
-public sealed record OverdueCount(string Person, int Count);
+public sealed record OverdueRow(string Person, int Count);

@@ -1,6 +1,6 @@
 using ChangeAgentAcademy.Reflections.Data;
 
-namespace ChangeAgentAcademy.Reflections.ViewComponents;
+namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>A team member's hand-in and its state now: status and the hand-in date only, never what they wrote or were told.</summary>
-public sealed record TeamStatusChange(string Person, string Title, string Status, DateTime ChangedUtc);
+public sealed record TeamStatusRow(string Person, string Title, string Status, DateTime ChangedUtc);

@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Reflections.Data;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record MyWorkPanelViewModel(IReadOnlyList<DueWorkRow> Due, IReadOnlyList<FeedbackItemRow> Feedback, int HandedIn, int Released);

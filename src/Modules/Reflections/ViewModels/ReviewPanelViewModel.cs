@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Reflections.Data;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record ReviewPanelViewModel(IReadOnlyList<WaitingReviewRow> Waiting, int Total);

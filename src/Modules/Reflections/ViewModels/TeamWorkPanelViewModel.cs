@@ -1,0 +1,5 @@
+using ChangeAgentAcademy.Reflections.Data;
+
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+public sealed record TeamWorkPanelViewModel(IReadOnlyList<TeamStatusRow> Changes, IReadOnlyList<OverdueRow> Overdue);
