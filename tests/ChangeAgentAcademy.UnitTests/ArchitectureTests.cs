@@ -114,4 +114,90 @@ public class ArchitectureTests
         Assert.True(checkedFiles > 100, $"only {checkedFiles} files found: is the source root right?");
         Assert.True(wrong.Count == 0, "public types not alone in a file named after them:\n" + string.Join("\n", wrong));
     }
+
+    private static IEnumerable<System.Reflection.Assembly> SiteAssemblies() =>
+        ModuleCatalog.SiteAssemblies().Where(a => a.GetName().Name is { } n && !n.EndsWith("Testing", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A controller (or a view component) authorizes, calls a service and returns a view: it never takes the
+    /// database, so every query and write lives in a service where it can be reused, tested and wrapped in one
+    /// transaction (docs/CONVENTIONS.md).
+    /// </summary>
+    [Fact]
+    public void NoControllerOrViewComponent_TakesTheDatabase()
+    {
+        var surfaces = SiteAssemblies()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false }
+                        && (typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(t) || typeof(Microsoft.AspNetCore.Mvc.ViewComponent).IsAssignableFrom(t)))
+            .ToList();
+        var wrong = surfaces
+            .Where(t => t.GetConstructors().SelectMany(c => c.GetParameters())
+                .Any(p => typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(p.ParameterType)))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(surfaces.Count >= 25, $"only {surfaces.Count} controllers and view components found");
+        Assert.True(wrong.Count == 0, "these take the database; move their queries into a service:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>
+    /// Links by name: no view writes a site URL by hand (<c>href="/workshops/…"</c>), no controller redirects to one
+    /// (<c>Redirect("/…")</c>); tag helpers and <c>RedirectToAction</c> make them from the routes, so renaming a route
+    /// is one change. Static files (<c>/css/</c>, <c>/js/</c>, <c>/img/</c>, <c>/favicon</c>) are not routes.
+    /// </summary>
+    [Fact]
+    public void NoViewOrController_WritesASiteUrlByHand()
+    {
+        var inView = new System.Text.RegularExpressions.Regex(@"\b(?:href|action|formaction)=""(/(?!css/|js/|img/|lib/|favicon)[^""]*)""");
+        var inController = new System.Text.RegularExpressions.Regex(@"\b(?:Redirect|LocalRedirect)\(\$?""/");
+        var wrong = new List<string>();
+        var files = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
+        {
+            var text = (file.EndsWith(".cshtml", StringComparison.Ordinal), file.EndsWith("Controller.cs", StringComparison.Ordinal)) switch
+            {
+                (true, _) => File.ReadAllText(file),
+                (_, true) => File.ReadAllText(file),
+                _ => null,
+            };
+            if (text is null)
+            {
+                continue;
+            }
+
+            files++;
+            var pattern = file.EndsWith(".cshtml", StringComparison.Ordinal) ? inView : inController;
+            wrong.AddRange(pattern.Matches(text).Select(m => $"{Path.GetRelativePath(RepoRoot(), file)}: {m.Value}"));
+        }
+
+        Assert.True(files > 60, $"only {files} views and controllers found");
+        Assert.True(wrong.Count == 0, "hand-written site URLs:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>In C# as in views, a module's strings are <c>S</c> and the shared ones <c>T</c> (docs/CONVENTIONS.md).</summary>
+    [Fact]
+    public void Localizers_AreCalledSForTheModule_AndTForTheSharedStrings()
+    {
+        var declaration = new System.Text.RegularExpressions.Regex(@"IStringLocalizer<(\w+)>\s+(\w+)\b");
+        var wrong = new List<string>();
+        var seen = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot(), "src"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+        {
+            foreach (System.Text.RegularExpressions.Match m in declaration.Matches(File.ReadAllText(file)))
+            {
+                seen++;
+                var expected = m.Groups[1].Value == "SharedText" ? "T" : "S";
+                if (m.Groups[2].Value != expected)
+                {
+                    wrong.Add($"{Path.GetRelativePath(RepoRoot(), file)}: {m.Value}, not {expected}");
+                }
+            }
+        }
+
+        Assert.True(seen >= 20, $"only {seen} localizers found");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
 }

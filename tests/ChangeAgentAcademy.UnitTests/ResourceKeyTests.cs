@@ -8,18 +8,14 @@ public partial class ResourceKeyTests
 {
     private static readonly string Root = FindRoot();
 
-    // The localizer each view injects under a one-letter name, and the resource file behind it.
-    private static readonly Dictionary<string, string> Resources = new()
-    {
-        ["T"] = "src/ChangeAgentAcademy.Abstractions/Resources/SharedText",
-        ["P"] = "src/Modules/People/Resources/PeopleText",
-        ["C"] = "src/Modules/Cohorts/Resources/CohortsText",
-        ["L"] = "src/Modules/Curriculum/Resources/CurriculumText",
-        ["R"] = "src/Modules/Reflections/Resources/ReflectionsText",
-        ["N"] = "src/Modules/Notifications/Resources/NotificationsText",
-        ["W"] = "src/Modules/Workshops/Resources/WorkshopsText",
-        ["S"] = "src/Modules/Supervision/Resources/SupervisionText",
-    };
+    private const string Shared = "src/ChangeAgentAcademy.Abstractions/Resources/SharedText";
+
+    /// <summary>Every neutral resource file of the site: the shared one and each module's (found, not listed, so a new module is covered).</summary>
+    private static IReadOnlyList<string> ResourceFiles() =>
+        [Shared, .. Directory.EnumerateFiles(Path.Combine(Root, "src", "Modules"), "*Text.resx", SearchOption.AllDirectories)
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}Resources{Path.DirectorySeparatorChar}"))
+            .Select(f => Path.GetRelativePath(Root, f)[..^".resx".Length].Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)];
 
     private static string FindRoot()
     {
@@ -35,38 +31,50 @@ public partial class ResourceKeyTests
     private static HashSet<string> Keys(string resx) =>
         XDocument.Load(Path.Combine(Root, resx)).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToHashSet();
 
-    /// <summary>
-    /// <c>S</c> is the module's own localizer (docs/CONVENTIONS.md): in a module's view it means that module's
-    /// resource file; other letters (and <c>S</c> outside a module) as in <see cref="Resources"/>.
-    /// </summary>
-    private static string ResourceOf(string view, string letter)
-    {
-        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        return letter == "S" && parts is ["src", "Modules", var module, ..]
-            ? $"src/Modules/{module}/Resources/{module}Text"
-            : Resources[letter];
-    }
-
-    [GeneratedRegex("\\b([TPCLRNWS])\\[\"([A-Za-z0-9.]+)\"")]
+    [GeneratedRegex("\\b([ST])\\[\"([A-Za-z0-9.]+)\"")]
     private static partial Regex Lookup();
 
+    [GeneratedRegex("@inject\\s+IStringLocalizer<(\\w+)>\\s+(\\w+)")]
+    private static partial Regex Injection();
+
     /// <summary>
-    /// <c>S</c> is the module's own localizer in every module (docs/CONVENTIONS.md), so a view's <c>S</c> is the
-    /// resource file of the module the view is in; the other letters are fixed.
+    /// <c>S</c> is the module's own localizer (docs/CONVENTIONS.md): in a module's view it means that module's
+    /// resource file; <c>T</c> is the shared one.
     /// </summary>
     private static string ResourceOf(string view, string letter)
     {
-        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar);
-        if (letter == "S" && parts is ["src", "Modules", var module, ..])
+        if (letter == "T")
         {
-            var own = $"src/Modules/{module}/Resources/{module}Text";
-            if (File.Exists(Path.Combine(Root, own + ".resx")))
+            return Shared;
+        }
+
+        var parts = Path.GetRelativePath(Root, view).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        return parts is ["src", "Modules", var module, ..]
+            ? $"src/Modules/{module}/Resources/{module}Text"
+            : throw new InvalidOperationException($"{view}: S is only a module's localizer");
+    }
+
+    /// <summary>Every view calls its module's strings S and the shared ones T, and nothing else.</summary>
+    [Fact]
+    public void Views_InjectTheModulesStringsAsS_AndTheSharedOnesAsT()
+    {
+        var wrong = new List<string>();
+        var seen = 0;
+        foreach (var view in Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cshtml", SearchOption.AllDirectories))
+        {
+            foreach (Match m in Injection().Matches(File.ReadAllText(view)))
             {
-                return own;
+                seen++;
+                var expected = m.Groups[1].Value == "SharedText" ? "T" : "S";
+                if (m.Groups[2].Value != expected)
+                {
+                    wrong.Add($"{Path.GetRelativePath(Root, view)}: {m.Groups[1].Value} as {m.Groups[2].Value}, not {expected}");
+                }
             }
         }
 
-        return Resources[letter];
+        Assert.True(seen >= 8, $"only {seen} localizer injections found");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     [Fact]
@@ -99,7 +107,9 @@ public partial class ResourceKeyTests
     [Fact]
     public void EveryResourceFile_HasTheSameKeysInSwedishDanishFinnish()
     {
-        foreach (var resx in Resources.Values)
+        var files = ResourceFiles();
+        Assert.True(files.Count >= 8, $"only {files.Count} resource files found");
+        foreach (var resx in files)
         {
             var neutral = Keys(resx + ".resx");
             foreach (var language in new[] { "sv", "da", "fi" })

@@ -33,7 +33,7 @@ public static class AccessGrants
     /// of eyes on every such grant. Other roles pass without a query.
     /// </summary>
     public static async Task RolesGrantedAsync(
-        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> t, IEnumerable<(Guid UserId, string Role)> granted, Guid actor, DateTime atUtc, CancellationToken ct = default)
+        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<(Guid UserId, string Role)> granted, Guid actor, DateTime atUtc, CancellationToken ct = default)
     {
         var sensitive = granted.Where(g => IsSensitiveRole(g.Role)).ToList();
         if (sensitive.Count == 0)
@@ -45,13 +45,13 @@ public static class AccessGrants
         foreach (var (userId, role) in sensitive)
         {
             db.AddAudit(atUtc, actor, "people.role-granted", userId.ToString(), role);
-            await NotifyAsync(db, notifier, t, admins, Kind.Role, role, role, userId, actor, $"/admin/people/{userId}", atUtc, ct);
+            await NotifyAsync(db, notifier, T, admins, Kind.Role, role, role, userId, actor, $"/admin/people/{userId}", atUtc, ct);
         }
     }
 
     /// <summary>Tells each recipient (in their language) that <paramref name="grantee"/> was given access by <paramref name="actor"/>.</summary>
     public static async Task NotifyAsync(
-        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> t, IEnumerable<Guid> recipients,
+        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<Guid> recipients,
         Kind kind, string subjectId, string place, Guid grantee, Guid actor, string url, DateTime atUtc, CancellationToken ct = default)
     {
         var to = recipients.Where(r => r != grantee && r != actor).Distinct().ToList();
@@ -66,8 +66,8 @@ public static class AccessGrants
         {
             using (new CultureScope(ProgrammeOptions.IsSupported(person.Language) ? person.Language : "en"))
             {
-                var subject = t["Grant.Subject", names.GetValueOrDefault(grantee, "?"), place].Value;
-                var body = t["Grant.Body." + kind, names.GetValueOrDefault(actor, "?"), names.GetValueOrDefault(grantee, "?"), place].Value;
+                var subject = T["Grant.Subject", names.GetValueOrDefault(grantee, "?"), place].Value;
+                var body = T["Grant.Body." + kind, names.GetValueOrDefault(actor, "?"), names.GetValueOrDefault(grantee, "?"), place].Value;
                 await notifier.NotifyAsync(new Notice($"grant:{kind}:{subjectId}:{grantee}:{person.Id}:{atUtc.Ticks}", person.Id, subject, body, url), ct);
             }
         }

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.Web.Security;
 
 /// <summary>Identity's messages (password rules, duplicate e-mail, bad token) in the person's language.</summary>
-internal sealed class LocalizedIdentityErrors(IStringLocalizer<SharedText> t) : IdentityErrorDescriber
+internal sealed class LocalizedIdentityErrors(IStringLocalizer<SharedText> T) : IdentityErrorDescriber
 {
-    private IdentityError E(string code, params object[] args) => new() { Code = code, Description = t["Identity." + code, args] };
+    private IdentityError E(string code, params object[] args) => new() { Code = code, Description = T["Identity." + code, args] };
 
     public override IdentityError DefaultError() => E(nameof(DefaultError));
     public override IdentityError PasswordMismatch() => E(nameof(PasswordMismatch));

@@ -14,7 +14,7 @@ namespace ChangeAgentAcademy.Notifications.Services;
 /// Turns inbox notices into mail: one mail each for people who want them at once, one digest a day for
 /// the others. Each mail's key comes from the notice (or the person and day), so a rerun queues nothing twice.
 /// </summary>
-public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, ProgrammeTime time, IOptions<MailOptions> options, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<NotificationsText> t)
+public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, ProgrammeTime time, IOptions<MailOptions> options, ChangeAgentAcademy.Hosting.ISiteAddress site, IStringLocalizer<NotificationsText> S)
 {
     public const int BatchSize = 2000;
 
@@ -100,14 +100,14 @@ public sealed class NoticeMailer(AppDbContext db, IEmailOutbox outbox, Programme
 
                 using (new CultureScope(ProgrammeOptions.IsSupported(first.Language) ? first.Language : "en"))
                 {
-                    var body = new StringBuilder(t["DigestIntro"].Value).Append("\n\n");
+                    var body = new StringBuilder(S["DigestIntro"].Value).Append("\n\n");
                     foreach (var row in person)
                     {
                         body.Append("• ").Append(row.Item.Subject).Append('\n').Append(WithLink(row.Item.Body, row.Item.Url)).Append("\n\n");
                         row.Item.Mail = MailState.Digested;
                     }
 
-                    await outbox.QueueAsync(new OutboundEmail(first.Email, t["DigestSubject", person.Count()].Value, body.ToString().TrimEnd(), key), cancellationToken);
+                    await outbox.QueueAsync(new OutboundEmail(first.Email, S["DigestSubject", person.Count()].Value, body.ToString().TrimEnd(), key), cancellationToken);
                     queued++;
                 }
             }

@@ -17,7 +17,7 @@ namespace ChangeAgentAcademy.People.Services;
 /// create or change and every row's errors; applying is all or nothing and only when no row has an
 /// error. Rows are matched by e-mail, so importing the same file twice changes nothing.
 /// </summary>
-public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IEmailOutbox outbox, TimeProvider clock, IOptions<ProgrammeOptions> programme, ISessionRevoker sessions, INotifier notifier, IStringLocalizer<SharedText> shared, IStringLocalizer<PeopleText> t)
+public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IEmailOutbox outbox, TimeProvider clock, IOptions<ProgrammeOptions> programme, ISessionRevoker sessions, INotifier notifier, IStringLocalizer<SharedText> T, IStringLocalizer<PeopleText> S)
 {
     public static readonly string[] Columns = ["name", "email", "team", "leader", "language", "roles"];
 
@@ -36,18 +36,18 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
         var table = CsvReader.Parse(csv);
         if (table.Count == 0)
         {
-            return empty with { Result = new PeopleImportResult(t["CsvEmpty"], []) };
+            return empty with { Result = new PeopleImportResult(S["CsvEmpty"], []) };
         }
 
         var header = table[0].Select(h => h.Trim().ToLowerInvariant()).ToArray();
         if (!header.SequenceEqual(Columns))
         {
-            return empty with { Result = new PeopleImportResult(t["CsvColumns", string.Join(", ", Columns), string.Join(", ", header)], []) };
+            return empty with { Result = new PeopleImportResult(S["CsvColumns", string.Join(", ", Columns), string.Join(", ", header)], []) };
         }
 
         if (table.Count - 1 > MaxRows)
         {
-            return empty with { Result = new PeopleImportResult(t["CsvTooManyRows", table.Count - 1, MaxRows], []) };
+            return empty with { Result = new PeopleImportResult(S["CsvTooManyRows", table.Count - 1, MaxRows], []) };
         }
 
         var rows = table.Skip(1).Select((r, i) => new Parsed(
@@ -80,32 +80,32 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             var errors = new List<string>();
             if (row.Name.Length is 0 or > 200)
             {
-                errors.Add(t["CsvName"]);
+                errors.Add(S["CsvName"]);
             }
 
             if (!new EmailAddressAttribute().IsValid(row.Email) || row.Email.Length is 0 or > 256)
             {
-                errors.Add(t["CsvEmail", row.Email]);
+                errors.Add(S["CsvEmail", row.Email]);
             }
             else if (!seen.Add(row.Email))
             {
-                errors.Add(t["CsvDuplicateEmail", row.Email]);
+                errors.Add(S["CsvDuplicateEmail", row.Email]);
             }
 
             if (!ProgrammeOptions.IsSupported(row.Language))
             {
-                errors.Add(t["CsvLanguage", row.Language]);
+                errors.Add(S["CsvLanguage", row.Language]);
             }
 
             if (row.UnknownRoles.Count > 0 || row.Roles.Count == 0)
             {
-                errors.Add(t["CsvRoles", string.Join(", ", row.UnknownRoles), string.Join(", ", Roles.All.Select(r => shared["Role." + r].Value))]);
+                errors.Add(S["CsvRoles", string.Join(", ", row.UnknownRoles), string.Join(", ", Roles.All.Select(r => T["Role." + r].Value))]);
             }
 
             Team? team = null;
             if (row.Team.Length > 0 && !teams.TryGetValue(row.Team.ToUpperInvariant(), out team))
             {
-                errors.Add(t["CsvUnknownTeam", row.Team]);
+                errors.Add(S["CsvUnknownTeam", row.Team]);
             }
 
             if (row.Leader.Length > 0)
@@ -113,7 +113,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
                 var leaderKnown = existing.ContainsKey(row.Leader.ToUpperInvariant()) || rows.Any(r => r.Email == row.Leader && r.Roles.Contains(Roles.Leader, StringComparer.OrdinalIgnoreCase));
                 if (team is null || !leaderKnown || (team.LeaderId is { } current && leaderEmails.GetValueOrDefault(current) != row.Leader))
                 {
-                    errors.Add(t["CsvLeader", row.Leader, row.Team]);
+                    errors.Add(S["CsvLeader", row.Leader, row.Team]);
                 }
             }
 
@@ -133,35 +133,35 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             var changes = new List<string>();
             if (user.DisplayName != row.Name)
             {
-                changes.Add(t["ChangeName", user.DisplayName, row.Name]);
+                changes.Add(S["ChangeName", user.DisplayName, row.Name]);
             }
 
             if (user.Language != row.Language)
             {
-                changes.Add(t["ChangeLanguage", user.Language, row.Language]);
+                changes.Add(S["ChangeLanguage", user.Language, row.Language]);
             }
 
             if (user.TeamId != team?.Id)
             {
-                changes.Add(t["ChangeTeam", row.Team.Length > 0 ? row.Team : "-"]);
+                changes.Add(S["ChangeTeam", row.Team.Length > 0 ? row.Team : "-"]);
             }
 
             var had = existingRoles.GetValueOrDefault(user.Id) ?? [];
             if (user.Id == actorId && roles.Except(had).Any())
             {
                 // Separation of duties (AccessGrants): an import cannot give its importer a role either.
-                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Error, [shared["CannotGrantYourself"]]));
+                results.Add(new ImportRow(row.Line, row.Name, row.Email, RowAction.Error, [T["CannotGrantYourself"]]));
                 continue;
             }
 
             if (!had.Order().SequenceEqual(roles.Order()))
             {
-                changes.Add(t["ChangeRoles", Shown(had.Order()), Shown(roles)]);
+                changes.Add(S["ChangeRoles", Shown(had.Order()), Shown(roles)]);
             }
 
             if (team is { LeaderId: null } && row.Leader.Length > 0)
             {
-                changes.Add(t["ChangeLeader", row.Team, row.Leader]);
+                changes.Add(S["ChangeLeader", row.Team, row.Leader]);
             }
 
             results.Add(new ImportRow(row.Line, row.Name, row.Email, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, changes));
@@ -240,11 +240,11 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             var token = await users.GeneratePasswordResetTokenAsync(user);
             using (new CultureScope(user.Language))
             {
-                await outbox.QueueAsync(new OutboundEmail(user.Email!, t["WelcomeMailSubject"], t["WelcomeMailBody", user.DisplayName, resetLink(user, token)]), ct);
+                await outbox.QueueAsync(new OutboundEmail(user.Email!, S["WelcomeMailSubject"], S["WelcomeMailBody", user.DisplayName, resetLink(user, token)]), ct);
             }
         }
 
-        await AccessGrants.RolesGrantedAsync(db, notifier, shared, granted, actorId, now, ct);
+        await AccessGrants.RolesGrantedAsync(db, notifier, T, granted, actorId, now, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -260,7 +260,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
     private static List<string> Canonical(IEnumerable<string> roles) => roles.Distinct().Order().ToList();
 
     /// <summary>Roles as the reader's screens name them ("Participant", not the key "Trainee").</summary>
-    private string Shown(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => shared["Role." + r].Value));
+    private string Shown(IEnumerable<string> roles) => string.Join(", ", roles.Select(r => T["Role." + r].Value));
 
     /// <summary>
     /// A role may be written as the site shows it in any of its languages ("Participant", "Deltagare",
@@ -276,7 +276,7 @@ public sealed class PeopleImport(AppDbContext db, UserManager<AppUser> users, IE
             {
                 using (new CultureScope(language))
                 {
-                    names.TryAdd(shared["Role." + role].Value.Trim(), role);
+                    names.TryAdd(T["Role." + role].Value.Trim(), role);
                 }
             }
         }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Supervision.Services;
 
 /// <summary>Writes the module's notices in each recipient's language, with times in the programme's zone.</summary>
-public sealed class SupervisionNotices(AppDbContext db, IStringLocalizer<SupervisionText> t, IOptions<ProgrammeOptions> programme)
+public sealed class SupervisionNotices(AppDbContext db, IStringLocalizer<SupervisionText> S, IOptions<ProgrammeOptions> programme)
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(programme.Value.TimeZone);
 
@@ -27,7 +27,7 @@ public sealed class SupervisionNotices(AppDbContext db, IStringLocalizer<Supervi
         using (new CultureScope(ProgrammeOptions.IsSupported(language) ? language! : "en"))
         {
             var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(session.StartsUtc, DateTimeKind.Utc), zone).ToString("dddd d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
-            return new Notice(Key(session.Id, person), person, t["Notice.Presenting.Subject", group.Name].Value, t["Notice.Presenting.Body", group.Name, when, group.Place ?? "-"].Value,
+            return new Notice(Key(session.Id, person), person, S["Notice.Presenting.Subject", group.Name].Value, S["Notice.Presenting.Body", group.Name, when, group.Place ?? "-"].Value,
                 $"/supervision/{session.GroupId}/sessions/{session.Id}");
         }
     }
