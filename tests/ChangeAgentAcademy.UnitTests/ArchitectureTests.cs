@@ -200,4 +200,22 @@ public class ArchitectureTests
         Assert.True(seen >= 20, $"only {seen} localizers found");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    /// <summary>
+    /// Abstractions holds contracts only: no database context and no Identity storage; the context lives on the
+    /// host's side (ChangeAgentAcademy.Data), which no module references.
+    /// </summary>
+    [Fact]
+    public void Abstractions_HoldsNoDatabaseContext_AndModulesDoNotSeeTheHostsData()
+    {
+        var abstractions = typeof(ChangeAgentAcademy.Modules.ModuleStartup).Assembly;
+        Assert.DoesNotContain(abstractions.GetTypes(), t => typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(t));
+        Assert.DoesNotContain(abstractions.GetReferencedAssemblies(), r => r.Name == "Microsoft.AspNetCore.Identity.EntityFrameworkCore");
+
+        var data = typeof(ChangeAgentAcademy.Data.AppDbContext).Assembly;
+        Assert.Equal("ChangeAgentAcademy.Data", data.GetName().Name);
+        var modules = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), new ConfigurationBuilder().Build()).All.Select(m => m.GetType().Assembly).ToList();
+        Assert.True(modules.Count >= 7);
+        Assert.All(modules, m => Assert.DoesNotContain(m.GetReferencedAssemblies(), r => r.Name == data.GetName().Name));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Data;
 
@@ -15,7 +16,7 @@ public abstract class GenerationPoller(IServiceScopeFactory scopes, ILogger logg
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     /// <summary>One indexed one-row read; hand the value to the cache.</summary>
-    protected abstract Task PollAsync(AppDbContext db, CancellationToken cancellationToken);
+    protected abstract Task PollAsync(DbContext db, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +26,7 @@ public abstract class GenerationPoller(IServiceScopeFactory scopes, ILogger logg
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await PollAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), stoppingToken);
+                await PollAsync(scope.ServiceProvider.GetRequiredService<DbContext>(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

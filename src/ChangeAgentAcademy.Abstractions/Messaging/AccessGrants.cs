@@ -33,7 +33,7 @@ public static class AccessGrants
     /// of eyes on every such grant. Other roles pass without a query.
     /// </summary>
     public static async Task RolesGrantedAsync(
-        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<(Guid UserId, string Role)> granted, Guid actor, DateTime atUtc, CancellationToken ct = default)
+        DbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<(Guid UserId, string Role)> granted, Guid actor, DateTime atUtc, CancellationToken ct = default)
     {
         var sensitive = granted.Where(g => IsSensitiveRole(g.Role)).ToList();
         if (sensitive.Count == 0)
@@ -41,7 +41,7 @@ public static class AccessGrants
             return;
         }
 
-        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Security.Roles.Administrator select ur.UserId).ToListAsync(ct);
+        var admins = await (from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where r.Name == Security.Roles.Administrator select ur.UserId).ToListAsync(ct);
         foreach (var (userId, role) in sensitive)
         {
             db.AddAudit(atUtc, actor, "people.role-granted", userId.ToString(), role);
@@ -51,7 +51,7 @@ public static class AccessGrants
 
     /// <summary>Tells each recipient (in their language) that <paramref name="grantee"/> was given access by <paramref name="actor"/>.</summary>
     public static async Task NotifyAsync(
-        AppDbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<Guid> recipients,
+        DbContext db, INotifier notifier, IStringLocalizer<SharedText> T, IEnumerable<Guid> recipients,
         Kind kind, string subjectId, string place, Guid grantee, Guid actor, string url, DateTime atUtc, CancellationToken ct = default)
     {
         var to = recipients.Where(r => r != grantee && r != actor).Distinct().ToList();
@@ -60,8 +60,8 @@ public static class AccessGrants
             return;
         }
 
-        var names = await db.Users.Where(u => u.Id == grantee || u.Id == actor).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var languages = await db.Users.Where(u => to.Contains(u.Id)).Select(u => new { u.Id, u.Language }).ToListAsync(ct);
+        var names = await db.Users().Where(u => u.Id == grantee || u.Id == actor).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var languages = await db.Users().Where(u => to.Contains(u.Id)).Select(u => new { u.Id, u.Language }).ToListAsync(ct);
         foreach (var person in languages)
         {
             using (new CultureScope(ProgrammeOptions.IsSupported(person.Language) ? person.Language : "en"))

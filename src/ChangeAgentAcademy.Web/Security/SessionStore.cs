@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Web.Security;
 /// <summary>Server-side session records: created at sign-in, checked on every request, deleted to end a session.</summary>
 public sealed class SessionStore(AppDbContext db, SessionCache cache, TimeProvider clock, IOptions<SecurityOptions> options) : ISessionRevoker
 {
-    public static Task<long> ReadGenerationAsync(AppDbContext db, CancellationToken cancellationToken) =>
+    public static Task<long> ReadGenerationAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<SessionGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

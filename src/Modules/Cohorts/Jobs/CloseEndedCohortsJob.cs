@@ -10,7 +10,7 @@ namespace ChangeAgentAcademy.Cohorts.Jobs;
 /// Closes cohorts whose programme has run its course (every module released and three more cadence
 /// periods passed), so they stop taking enrolments, reminders and review. A set-based conditional update: safe to run twice.
 /// </summary>
-public sealed class CloseEndedCohortsJob(AppDbContext db, ProgrammeTime time) : IRecurringJob
+public sealed class CloseEndedCohortsJob(DbContext db, ProgrammeTime time) : IRecurringJob
 {
     public const string Id = "cohorts:close-ended";
 

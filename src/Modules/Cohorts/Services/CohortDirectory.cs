@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Cohorts.Services;
 
 /// <summary>What other modules may know of cohorts: placements, cadences, members and trainers (ids only).</summary>
-internal sealed class CohortDirectory(AppDbContext db) : ICohortDirectory
+internal sealed class CohortDirectory(DbContext db) : ICohortDirectory
 {
     public async Task<CohortPlacement?> FindPlacementAsync(Guid personId, CancellationToken cancellationToken = default)
     {

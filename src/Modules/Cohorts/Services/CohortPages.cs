@@ -12,7 +12,7 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// Reading for the cohort pages (list, cohort, form, enrol, team) and the start page panels. What a person may
 /// see is decided by the caller's permissions, passed in: a trainer sees the cohorts they run, <c>ViewAll</c> the rest.
 /// </summary>
-public sealed class CohortPages(AppDbContext db, TeamProgress progress, EnrolmentService enrolment, ProgrammeTime time)
+public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentService enrolment, ProgrammeTime time)
 {
     /// <summary>The cohorts the person may see, the latest start first, with their enrolled count.</summary>
     public async Task<IReadOnlyList<CohortRow>> ListAsync(Guid me, bool seesAll, int? take = null, CancellationToken ct = default)
@@ -36,7 +36,7 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
             .Select(c => new
             {
                 Cohort = c,
-                Trainers = (from tr in db.Set<CohortTrainer>() join u in db.Users on tr.UserId equals u.Id where tr.CohortId == c.Id orderby u.DisplayName select new { u.Id, u.DisplayName }).ToList(),
+                Trainers = (from tr in db.Set<CohortTrainer>() join u in db.Users() on tr.UserId equals u.Id where tr.CohortId == c.Id orderby u.DisplayName select new { u.Id, u.DisplayName }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (cohort is null)
@@ -53,10 +53,10 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
 
         var c = cohort.Cohort;
         var members = await (from m in db.Set<CohortMember>()
-                             join u in db.Users on m.UserId equals u.Id
+                             join u in db.Users() on m.UserId equals u.Id
                              where m.CohortId == id && m.Status != MemberStatus.Withdrawn
                              orderby m.Status, u.DisplayName
-                             select new { m.UserId, u.DisplayName, Team = db.Teams.Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(), m.Status }).ToListAsync(ct);
+                             select new { m.UserId, u.DisplayName, Team = db.Teams().Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(), m.Status }).ToListAsync(ct);
         var (rows, calendar, waiting) = await progress.ForCohortAsync(c, members.Select(m => (m.UserId, m.DisplayName, (string?)m.Team, m.Status)).ToList(), ct);
         return Result<CohortDetailsViewModel>.Success(new CohortDetailsViewModel(c.Id, c.Name, c.Language, c.Track, c.Status, c.StartDate, c.CadenceWeeks, c.CadenceDay, c.ReleaseTime, c.TimeZone,
             c.Capacity, cohort.Trainers.Select(x => x.DisplayName).ToList(), rows, calendar, mayManage && (seesAll || runsIt), waiting));
@@ -94,7 +94,7 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
     public async Task<CohortFormViewModel> WithTrainersAsync(CohortFormViewModel model, CancellationToken ct = default)
     {
         var ids = TrainerIds(db);
-        model.Trainers = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new TrainerOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        model.Trainers = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new TrainerOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return model;
     }
 
@@ -108,7 +108,7 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
         }
 
         var name = await (from m in db.Set<CohortMember>()
-                          join u in db.Users on m.UserId equals u.Id
+                          join u in db.Users() on m.UserId equals u.Id
                           where m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn
                           select u.DisplayName).FirstOrDefaultAsync(ct);
         return (cohortName, name);
@@ -152,8 +152,8 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
     {
         var place = await (from m in db.Set<CohortMember>()
                            join c in db.Set<Cohort>() on m.CohortId equals c.Id
-                           join u in db.Users on m.UserId equals u.Id
-                           join team in db.Teams on u.TeamId equals team.Id
+                           join u in db.Users() on m.UserId equals u.Id
+                           join team in db.Teams() on u.TeamId equals team.Id
                            where m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn && team.LeaderId == leaderId
                            select new { Person = u.DisplayName, Cohort = c.Name }).FirstOrDefaultAsync(ct);
         return place is null ? null : (place.Person, place.Cohort);
@@ -171,12 +171,12 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
         var myTrainers = mine is null
             ? []
             : await (from t in db.Set<CohortTrainer>()
-                     join u in db.Users on t.UserId equals u.Id
+                     join u in db.Users() on t.UserId equals u.Id
                      where t.CohortId == mine.Id
                      orderby u.DisplayName
                      select u.DisplayName).ToListAsync(ct);
         var teamMembers = isLeader
-            ? await db.Users.CountAsync(u => u.TeamId != null && db.Teams.Any(t => t.Id == u.TeamId && t.LeaderId == me), ct)
+            ? await db.Users().CountAsync(u => u.TeamId != null && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me), ct)
             : 0;
         return new CohortsPanelViewModel(running, mine, myTrainers, teamMembers, isLeader, seesAll);
     }
@@ -185,8 +185,8 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
     public async Task<IReadOnlyList<RequestsPanelRow>> RequestsPanelAsync(Guid me, CancellationToken ct = default)
     {
         var pending = from r in db.Set<EnrolmentRequest>()
-                      join u in db.Users on r.UserId equals u.Id
-                      where r.Status == RequestStatus.Pending && u.Id != me && db.Teams.Any(t => t.Id == u.TeamId && t.LeaderId == me)
+                      join u in db.Users() on r.UserId equals u.Id
+                      where r.Status == RequestStatus.Pending && u.Id != me && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me)
                       select new { r, u.DisplayName };
         return await (from x in pending
                       join c in db.Set<Cohort>() on x.r.CohortId equals c.Id
@@ -196,8 +196,8 @@ public sealed class CohortPages(AppDbContext db, TeamProgress progress, Enrolmen
     }
 
     /// <summary>People holding the trainer role.</summary>
-    internal static IQueryable<Guid> TrainerIds(AppDbContext db) =>
-        from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
+    internal static IQueryable<Guid> TrainerIds(DbContext db) =>
+        from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
 
     private IQueryable<Cohort> Visible(Guid me, bool seesAll)
     {

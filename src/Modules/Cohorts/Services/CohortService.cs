@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.Cohorts.Services;
 
 /// <summary>Creating and changing cohorts: the form's rules, the trainers (separation of duties), the audit. Places are <see cref="EnrolmentService"/>'s.</summary>
-public sealed class CohortService(AppDbContext db, EnrolmentService enrolment, INotifier notifier, ProgrammeTime time, TimeProvider clock, IStringLocalizer<CohortsText> S, IStringLocalizer<SharedText> T)
+public sealed class CohortService(DbContext db, EnrolmentService enrolment, INotifier notifier, ProgrammeTime time, TimeProvider clock, IStringLocalizer<CohortsText> S, IStringLocalizer<SharedText> T)
 {
     /// <summary>
     /// What is wrong with the form, as (field, localized message) pairs in the order the page shows them.
@@ -45,7 +45,7 @@ public sealed class CohortService(AppDbContext db, EnrolmentService enrolment, I
 
         model.TrainerIds = model.TrainerIds.Distinct().ToList();
         var trainerIds = CohortPages.TrainerIds(db);
-        var valid = await db.Users.CountAsync(u => model.TrainerIds.Contains(u.Id) && trainerIds.Contains(u.Id), ct);
+        var valid = await db.Users().CountAsync(u => model.TrainerIds.Contains(u.Id) && trainerIds.Contains(u.Id), ct);
         if (model.TrainerIds.Count == 0 || valid != model.TrainerIds.Count)
         {
             errors.Add((nameof(model.TrainerIds), S["ChooseTrainers"]));

@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// weeks before the seeding day (a Tuesday), so whatever the date three modules are released, some work is
 /// overdue and the third module's assignments are due in the coming days.
 /// </summary>
-public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImportStep
+public sealed class DemoCohortStep(DbContext db, ProgrammeTime time) : IImportStep
 {
     public static readonly Guid DemoCohortId = new("8d3c2f1e-0a4b-4c6d-9e8f-000000000001");
 
@@ -40,8 +40,8 @@ public sealed class DemoCohortStep(AppDbContext db, ProgrammeTime time) : IImpor
             CreatedUtc = now,
         });
 
-        var trainers = await db.Users.Where(u => u.Email!.StartsWith("trainer") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
-        var trainees = await db.Users.Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
+        var trainers = await db.Users().Where(u => u.Email!.StartsWith("trainer") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
+        var trainees = await db.Users().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
         db.Set<CohortTrainer>().AddRange(trainers.Select(id => new CohortTrainer { CohortId = DemoCohortId, UserId = id }));
         db.Set<CohortMember>().AddRange(trainees.Select(id => new CohortMember { CohortId = DemoCohortId, UserId = id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now }));
         db.AddAudit(now, null, "cohorts.demo-created", DemoCohortId.ToString(), $"{trainees.Count} trainees");

@@ -19,18 +19,18 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// requests: two enrolments, approvals or withdrawals at once take turns, so a cohort is never
 /// overfilled, nobody is promoted twice and a person has one place.
 /// </summary>
-public sealed class EnrolmentService(AppDbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> S)
+public sealed class EnrolmentService(DbContext db, IEmailOutbox outbox, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<CohortsText> S)
 {
     private sealed record Person(Guid Id, string Name, string Email, string Language, Guid? TeamId, Guid? LeaderId, bool IsTrainee, bool IsLeader);
 
     private async Task<Dictionary<Guid, Person>> PeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var rows = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+        var rows = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new
             {
                 u.Id, u.DisplayName, u.Email, u.Language, u.TeamId,
-                LeaderId = db.Teams.Where(x => x.Id == u.TeamId).Select(x => x.LeaderId).FirstOrDefault(),
-                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                LeaderId = db.Teams().Where(x => x.Id == u.TeamId).Select(x => x.LeaderId).FirstOrDefault(),
+                Roles = (from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
             }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new Person(r.Id, r.DisplayName, r.Email ?? "", r.Language, r.TeamId, r.LeaderId, r.Roles.Contains(Roles.Trainee), r.Roles.Contains(Roles.Leader)));
     }

@@ -2,11 +2,12 @@ using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Data;
 using Microsoft.Extensions.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
 
 /// <summary>A leader's teams as a table for CSV or xlsx: headings and one line per member, status and counts only. Every export is audited.</summary>
-public sealed class TeamExport(AppDbContext db, TeamProgress progress, TimeProvider clock, IStringLocalizer<CohortsText> S)
+public sealed class TeamExport(DbContext db, TeamProgress progress, TimeProvider clock, IStringLocalizer<CohortsText> S)
 {
     public string[] Headers() => [S["Team"], S["Name"], S["Cohort"], S["Membership"], S["LessonsDoneHeading"], S["LessonsTotalHeading"], S["AssignmentsSubmittedHeading"], S["AssignmentsAcceptedHeading"], S["AssignmentsOverdueHeading"], S["Status"]];
 

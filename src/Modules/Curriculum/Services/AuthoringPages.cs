@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>Reading for the authoring pages: every lesson's state per language, the editor, history and diff.</summary>
-public sealed class AuthoringPages(AppDbContext db, CurriculumCatalog catalog, ImportReportHolder reports)
+public sealed class AuthoringPages(DbContext db, CurriculumCatalog catalog, ImportReportHolder reports)
 {
     public async Task<AuthoringIndexViewModel> IndexAsync()
     {
@@ -111,8 +111,8 @@ public sealed class AuthoringPages(AppDbContext db, CurriculumCatalog catalog, I
             .Where(v => v.LessonKey == key && v.Language == language)
             .OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Id, v.Number, v.Status, v.Source, v.Title, v.CreatedUtc,
-                db.Users.Where(u => u.Id == v.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Users().Where(u => u.Id == v.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
                 v.PublishedUtc,
-                db.Users.Where(u => u.Id == v.PublishedBy).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Users().Where(u => u.Id == v.PublishedBy).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync();
 }

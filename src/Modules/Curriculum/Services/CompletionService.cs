@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>A reader marks a lesson done or not done.</summary>
-public sealed class CompletionService(CurriculumCatalog catalog, AppDbContext db, TimeProvider clock)
+public sealed class CompletionService(CurriculumCatalog catalog, DbContext db, TimeProvider clock)
 {
     /// <summary>Marks a lesson done (or, with done=false, not done). Idempotent: a double click stores one row. NotFound for anything but a lesson.</summary>
     public async Task<Result> MarkAsync(Guid me, string module, string lesson, bool done)

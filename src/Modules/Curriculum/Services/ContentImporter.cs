@@ -14,7 +14,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// <see cref="ImportConflict"/> instead of overwriting the edit. A broken file is reported (file and line)
 /// and skipped; everything else is imported.
 /// </summary>
-public sealed partial class ContentImporter(AppDbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(DbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, Guid? actorId, CancellationToken cancellationToken = default)
     {
@@ -273,7 +273,7 @@ public sealed partial class ContentImporter(AppDbContext db, MarkdownRenderer re
         state.Revision++;
     }
 
-    public static async Task BumpGenerationAsync(AppDbContext db, CancellationToken cancellationToken)
+    public static async Task BumpGenerationAsync(DbContext db, CancellationToken cancellationToken)
     {
         var row = await db.Set<CurriculumGeneration>().FindAsync([1], cancellationToken);
         if (row is null)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-public sealed class CurriculumCatalog(AppDbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme, GenerationWatch watch)
+public sealed class CurriculumCatalog(DbContext db, IMemoryCache cache, IOptions<ProgrammeOptions> programme, GenerationWatch watch)
 {
     // Scoped: within one request the generation is looked up once, however many callers ask.
     private CurriculumSnapshot? current;

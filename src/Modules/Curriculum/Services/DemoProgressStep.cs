@@ -10,7 +10,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// the second), so the leader's and trainer's views show a realistic spread. Runs once: skipped as soon
 /// as any demo trainee has a completion.
 /// </summary>
-internal sealed class DemoProgressStep(AppDbContext db, CurriculumCatalog catalog, TimeProvider clock) : IImportStep
+internal sealed class DemoProgressStep(DbContext db, CurriculumCatalog catalog, TimeProvider clock) : IImportStep
 {
     public int Order => 30;
 
@@ -21,7 +21,7 @@ internal sealed class DemoProgressStep(AppDbContext db, CurriculumCatalog catalo
             return;
         }
 
-        var trainees = await db.Users.Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local"))
+        var trainees = await db.Users().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local"))
             .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
         var ids = trainees.Select(t => t.Id).ToList();
         if (trainees.Count == 0 || await db.Set<LessonCompletion>().AnyAsync(c => ids.Contains(c.UserId), cancellationToken))

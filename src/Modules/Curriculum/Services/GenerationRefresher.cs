@@ -9,6 +9,6 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// <summary>Reads the content generation once a second in the background (one indexed one-row query per node).</summary>
 public sealed class GenerationRefresher(IServiceScopeFactory scopes, GenerationWatch watch, ILogger<GenerationRefresher> logger) : GenerationPoller(scopes, logger)
 {
-    protected override async Task PollAsync(AppDbContext db, CancellationToken cancellationToken) =>
+    protected override async Task PollAsync(DbContext db, CancellationToken cancellationToken) =>
         watch.Saw(await GenerationWatch.ReadAsync(db, cancellationToken));
 }

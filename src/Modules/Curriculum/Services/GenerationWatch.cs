@@ -44,6 +44,6 @@ public sealed class GenerationWatch(TimeProvider? monotonic = null)
         }
     }
 
-    internal static Task<long> ReadAsync(AppDbContext db, CancellationToken cancellationToken) =>
+    internal static Task<long> ReadAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<CurriculumGeneration>().Where(g => g.Id == 1).Select(g => g.Generation).FirstOrDefaultAsync(cancellationToken);
 }

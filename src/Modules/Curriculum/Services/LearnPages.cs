@@ -13,7 +13,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Reading the programme. A lesson page costs two queries: the content generation (everything else
 /// comes from the per-generation snapshot) and the reader's completions in that module.
 /// </summary>
-public sealed class LearnPages(CurriculumCatalog catalog, AppDbContext db, ICohortDirectory cohorts, IAssignmentProgress assignments)
+public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortDirectory cohorts, IAssignmentProgress assignments)
 {
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 

@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser authoring: drafts, publishing, restoring. Every save checks the revision the author started
 /// from, so the second of two people publishing at once gets a conflict instead of overwriting the first.
 /// </summary>
-public sealed class LessonEditor(AppDbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<CurriculumText> S)
+public sealed class LessonEditor(DbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<CurriculumText> S)
 {
     /// <summary>Saves a draft or publishes; the value is the new version's number. NotFound without the lesson; Conflict when someone saved first.</summary>
     public async Task<Result<int>> SaveAsync(string key, string language, LessonEdit edit, bool publish, Guid actorId, CancellationToken cancellationToken = default)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-internal sealed class ProgrammeOutline(CurriculumCatalog catalog, AppDbContext db) : IProgrammeOutline
+internal sealed class ProgrammeOutline(CurriculumCatalog catalog, DbContext db) : IProgrammeOutline
 {
     /// <summary>When an assignment's front matter gives no due offset.</summary>
     public const int DefaultDueOffsetDays = 10;

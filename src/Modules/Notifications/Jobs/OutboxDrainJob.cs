@@ -13,7 +13,7 @@ namespace ChangeAgentAcademy.Notifications.Jobs;
 /// Sends queued mail. Rows are claimed with a conditional update, so two runs at once (two nodes, a
 /// retried Hangfire job) never send the same message twice; a run that dies leaves a claim that expires.
 /// </summary>
-public sealed class OutboxDrainJob(AppDbContext db, NoticeMailer notices, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDrainJob> logger) : IRecurringJob
+public sealed class OutboxDrainJob(DbContext db, NoticeMailer notices, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxDrainJob> logger) : IRecurringJob
 {
     public const string Id = JobIds.NotificationsOutbox;
 

@@ -12,7 +12,7 @@ namespace ChangeAgentAcademy.Notifications.Services;
 /// two nodes) then queue it once and neither fails on the unique key. Outside a transaction the key is
 /// only checked, which is enough for one writer.
 /// </summary>
-internal sealed class EmailOutbox(AppDbContext db, TimeProvider clock) : IEmailOutbox
+internal sealed class EmailOutbox(DbContext db, TimeProvider clock) : IEmailOutbox
 {
     private const string Columns = "\"Id\", \"Key\", \"To\", \"Subject\", \"TextBody\", \"CreatedUtc\", \"NextAttemptUtc\", \"Attempts\"";
 

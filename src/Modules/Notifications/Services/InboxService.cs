@@ -12,7 +12,7 @@ namespace ChangeAgentAcademy.Notifications.Services;
 /// A person's own notices and how they want them mailed. Every query is limited to the person passed in:
 /// nobody has a permission to read another person's inbox.
 /// </summary>
-public sealed class InboxService(AppDbContext db, TimeProvider clock, IOptions<MailOptions> mail, IMemoryCache cache)
+public sealed class InboxService(DbContext db, TimeProvider clock, IOptions<MailOptions> mail, IMemoryCache cache)
 {
     public const int PageSize = 30;
 

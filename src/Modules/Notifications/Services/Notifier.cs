@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Notifications.Services;
 
-internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
+internal sealed class Notifier(DbContext db, TimeProvider clock) : INotifier
 {
     public const int SubjectLength = 300;
     public const int BodyLength = 4000;

@@ -17,7 +17,7 @@ namespace ChangeAgentAcademy.People.Services;
 /// administrator role or locks themself), roles, lock, the welcome mail, the audit. Each change is one transaction.
 /// </summary>
 public sealed class PeopleService(
-    AppDbContext db,
+    DbContext db,
     UserManager<AppUser> users,
     IEmailOutbox outbox,
     IJobTrigger jobs,
@@ -47,7 +47,7 @@ public sealed class PeopleService(
             errors.Add((nameof(model.Language), T["ValueInvalid", model.Language ?? ""]));
         }
 
-        if (model.TeamId is { } teamId && !await db.Teams.AnyAsync(x => x.Id == teamId, ct))
+        if (model.TeamId is { } teamId && !await db.Teams().AnyAsync(x => x.Id == teamId, ct))
         {
             errors.Add((nameof(model.TeamId), S["UnknownTeam"]));
         }
@@ -56,7 +56,7 @@ public sealed class PeopleService(
         {
             var normalized = model.Email.Trim().ToUpperInvariant();
             var other = existingId ?? Guid.Empty;
-            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized && u.Id != other, ct))
+            if (await db.Users().AnyAsync(u => u.NormalizedEmail == normalized && u.Id != other, ct))
             {
                 errors.Add((nameof(model.Email), T["Identity.DuplicateEmail", model.Email]));
             }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.People.Services;
 
 /// <summary>Adding and changing teams: a unique name, a leader who holds the leader role, the audit.</summary>
-public sealed class TeamService(AppDbContext db, TimeProvider clock, IStringLocalizer<PeopleText> S)
+public sealed class TeamService(DbContext db, TimeProvider clock, IStringLocalizer<PeopleText> S)
 {
     /// <summary>What is wrong with the form, as (field, localized message) pairs.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> ValidateAsync(TeamFormViewModel model, CancellationToken ct = default)
@@ -18,7 +18,7 @@ public sealed class TeamService(AppDbContext db, TimeProvider clock, IStringLoca
         {
             var name = model.Name.Trim();
             var other = model.Id ?? Guid.Empty;
-            if (await db.Teams.AnyAsync(x => x.Name == name && x.Id != other, ct))
+            if (await db.Teams().AnyAsync(x => x.Name == name && x.Id != other, ct))
             {
                 errors.Add((nameof(model.Name), S["TeamNameTaken"]));
             }
@@ -37,7 +37,7 @@ public sealed class TeamService(AppDbContext db, TimeProvider clock, IStringLoca
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var team = new Team { Id = Guid.NewGuid(), Name = model.Name!.Trim(), LeaderId = model.LeaderId, CreatedUtc = now };
-        db.Teams.Add(team);
+        db.Teams().Add(team);
         db.AddAudit(now, actor, "teams.created", team.Id.ToString(), team.Name);
         await db.SaveChangesAsync(ct);
         return Result<string>.Success(team.Name);
@@ -46,7 +46,7 @@ public sealed class TeamService(AppDbContext db, TimeProvider clock, IStringLoca
     /// <summary>Saves a valid form over the team; its name.</summary>
     public async Task<Result<string>> UpdateAsync(Guid id, TeamFormViewModel model, Guid? actor, CancellationToken ct = default)
     {
-        var team = await db.Teams.FindAsync([id], ct);
+        var team = await db.Teams().FindAsync([id], ct);
         if (team is null)
         {
             return Result<string>.From(Result.NotFound());

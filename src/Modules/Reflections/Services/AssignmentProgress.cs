@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Counts only: leaders' and trainers' overviews never receive a reflection's text from here.</summary>
-internal sealed class AssignmentProgress(AppDbContext db, ProgrammeTime time) : IAssignmentProgress
+internal sealed class AssignmentProgress(DbContext db, ProgrammeTime time) : IAssignmentProgress
 {
     public async Task<IReadOnlyDictionary<Guid, AssignmentCounts>> CountsAsync(IReadOnlyCollection<Guid> people, CancellationToken cancellationToken = default)
     {

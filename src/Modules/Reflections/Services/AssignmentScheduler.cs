@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 /// k-th cadence date and are due their offset in days later. Rows not yet released and not moved by a
 /// trainer follow the cadence when it is edited; released or moved rows keep their dates.
 /// </summary>
-public sealed class AssignmentScheduler(AppDbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, TimeProvider clock)
+public sealed class AssignmentScheduler(DbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, TimeProvider clock)
 {
     public async Task<int> SyncAsync(CancellationToken cancellationToken = default)
     {

@@ -17,7 +17,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 /// inside the transaction that writes its notices, so an effect happens once or, on a crash, not yet.
 /// </summary>
 public sealed class Dispatcher(
-    AppDbContext db,
+    DbContext db,
     AssignmentScheduler scheduler,
     ICohortDirectory cohorts,
     INotifier notifier,
@@ -317,7 +317,7 @@ public sealed class Dispatcher(
 
         var trainerIds = perTrainer.Select(p => p.Trainer).ToList();
         var done = await db.Set<TrainerDigest>().Where(d => d.Period == period && trainerIds.Contains(d.TrainerId)).Select(d => d.TrainerId).ToListAsync(cancellationToken);
-        var languages = await db.Users.Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
+        var languages = await db.Users().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
         var sent = 0;
         foreach (var (trainer, count) in perTrainer.Where(p => !done.Contains(p.Trainer)))
         {
@@ -351,7 +351,7 @@ public sealed class Dispatcher(
         }
 
         var work = await db.Set<AssignmentWork>().Where(w => w.ScheduledId == schedule.Id && people.Contains(w.UserId))
-            .Join(db.Users, w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.DueUtc, u.Language }).ToListAsync(cancellationToken);
+            .Join(db.Users(), w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.DueUtc, u.Language }).ToListAsync(cancellationToken);
         var list = new List<Notice>(work.Count);
         foreach (var w in work)
         {

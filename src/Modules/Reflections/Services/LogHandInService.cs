@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Hands a saved practical log in as the person's open practical assignment of the same type.</summary>
-public sealed class LogHandInService(AppDbContext db, WorkService work, LogPages pages, IProgrammeOutline outline, ICohortDirectory cohorts, IStringLocalizer<ReflectionsText> S)
+public sealed class LogHandInService(DbContext db, WorkService work, LogPages pages, IProgrammeOutline outline, ICohortDirectory cohorts, IStringLocalizer<ReflectionsText> S)
 {
     /// <summary>
     /// Ok when handed in (or already), or when the text needs confirming (<see cref="SubmitStep.NeedsConfirmation"/>);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for the practical log pages: the person's list, the editor, and the checks a posted log must pass.</summary>
-public sealed class LogPages(AppDbContext db, IEnumerable<IPersonEvents> events, ProgrammeTime time)
+public sealed class LogPages(DbContext db, IEnumerable<IPersonEvents> events, ProgrammeTime time)
 {
     public Task<List<LogRow>> ListAsync(Guid me) =>
         db.Set<PracticalLog>().Where(l => l.UserId == me).OrderByDescending(l => l.UpdatedUtc)

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A person's own practical logs. Every lookup is by id and person: someone else's log is a 404.</summary>
-public sealed class PracticalLogService(AppDbContext db, ProgrammeTime time) : IPracticalLogs
+public sealed class PracticalLogService(DbContext db, ProgrammeTime time) : IPracticalLogs
 {
     public Task<PracticalLog?> FindOwnAsync(long id, Guid personId) =>
         db.Set<PracticalLog>().FirstOrDefaultAsync(l => l.Id == id && l.UserId == personId);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for a trainee's own assignment pages: the list and the writing page.</summary>
-public sealed class ReflectionPages(AppDbContext db, WorkService work, IProgrammeOutline outline, ICohortDirectory cohorts, ProgrammeTime time)
+public sealed class ReflectionPages(DbContext db, WorkService work, IProgrammeOutline outline, ICohortDirectory cohorts, ProgrammeTime time)
 {
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 

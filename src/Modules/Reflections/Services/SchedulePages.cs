@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for a cohort's schedule page, and who may see it.</summary>
-public sealed class SchedulePages(AppDbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, ProgrammeTime time)
+public sealed class SchedulePages(DbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, ProgrammeTime time)
 {
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -41,7 +41,7 @@ public sealed class SchedulePages(AppDbContext db, ICohortDirectory cohorts, IPr
 
         var now = time.UtcNow;
         var work = await (from w in db.Set<AssignmentWork>()
-                          join u in db.Users on w.UserId equals u.Id
+                          join u in db.Users() on w.UserId equals u.Id
                           where w.CohortId == cohortId && w.Active && w.Status != WorkStatus.Accepted
                           orderby w.DueUtc, u.DisplayName
                           select new { w.Id, u.DisplayName, w.LessonKey, w.DueUtc, w.HasExtension, w.Status }).Take(300).ToListAsync();

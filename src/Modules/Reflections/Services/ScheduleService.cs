@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Trainers change a cohort's dates: a move for everyone, or one trainee's extension. Each is one transaction.</summary>
-public sealed class ScheduleService(AppDbContext db, INotifier notifier, NoticeWriter writer, ProgrammeTime time, IStringLocalizer<ReflectionsText> S)
+public sealed class ScheduleService(DbContext db, INotifier notifier, NoticeWriter writer, ProgrammeTime time, IStringLocalizer<ReflectionsText> S)
 {
     public Task<ScheduledAssignment?> FindScheduledAsync(Guid cohortId, long scheduleId) =>
         db.Set<ScheduledAssignment>().FirstOrDefaultAsync(s => s.Id == scheduleId && s.CohortId == cohortId);
@@ -72,7 +72,7 @@ public sealed class ScheduleService(AppDbContext db, INotifier notifier, NoticeW
         item.Revision++;
         // A new due date brings new reminders.
         await db.Set<Reminder>().Where(r => r.WorkId == item.Id).ExecuteDeleteAsync();
-        var language = await db.Users.Where(u => u.Id == item.UserId).Select(u => u.Language).FirstOrDefaultAsync() ?? "en";
+        var language = await db.Users().Where(u => u.Id == item.UserId).Select(u => u.Language).FirstOrDefaultAsync() ?? "en";
         var title = await writer.TitleAsync(item.LessonKey, NoticeWriter.Language(language));
         await notifier.NotifyAsync(writer.Write($"reflections:extended:{item.Id}:{newDue.Value.Ticks}", item.UserId, language, "Extended", $"/reflections/{item.Id}", title, newDue.Value));
         db.AddAudit(time.UtcNow, actorId, "reflections.extended", item.Id.ToString(), $"due {newDue:O}");

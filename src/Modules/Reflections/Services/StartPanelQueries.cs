@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for the start page's panels: the person's own work, the trainer's waiting reviews, a leader's team. Two queries each.</summary>
-public sealed class StartPanelQueries(AppDbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, ProgrammeTime time)
+public sealed class StartPanelQueries(DbContext db, ICohortDirectory cohorts, IProgrammeOutline outline, ProgrammeTime time)
 {
     private const int MyWorkShown = 3;
     private const int Shown = 5;
@@ -66,7 +66,7 @@ public sealed class StartPanelQueries(AppDbContext db, ICohortDirectory cohorts,
 
         var waiting = db.Set<AssignmentWork>().Where(w => mine.Contains(w.CohortId) && w.Active && w.Status == WorkStatus.Submitted);
         var rows = await (from w in waiting
-                          join u in db.Users on w.UserId equals u.Id
+                          join u in db.Users() on w.UserId equals u.Id
                           orderby w.LastSubmittedUtc, w.Id
                           select new { w.Id, u.DisplayName, w.LessonKey, w.LastSubmittedUtc, Total = waiting.Count() })
             .Take(Shown).AsNoTracking().ToListAsync();
@@ -89,8 +89,8 @@ public sealed class StartPanelQueries(AppDbContext db, ICohortDirectory cohorts,
     {
         var now = time.UtcNow;
         var team = from w in db.Set<AssignmentWork>()
-                   join u in db.Users on w.UserId equals u.Id
-                   where u.Id != me && w.Active && db.Teams.Any(t => t.Id == u.TeamId && t.LeaderId == me)
+                   join u in db.Users() on w.UserId equals u.Id
+                   where u.Id != me && w.Active && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me)
                    select new { w, u.DisplayName };
         var rows = await team.Where(x => x.w.LastSubmittedUtc != null)
             .OrderByDescending(x => x.w.LastSubmittedUtc).ThenByDescending(x => x.w.Id)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A trainee's own work: drafts, submissions. Every method takes the person and only finds their own rows.</summary>
-public sealed class WorkService(AppDbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options, IStringLocalizer<ReflectionsText> S)
+public sealed class WorkService(DbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options, IStringLocalizer<ReflectionsText> S)
 {
     public int MaxLength => options.Value.MaxLength;
 

@@ -14,7 +14,7 @@ namespace ChangeAgentAcademy.Supervision.Jobs;
 /// conditional update (PresentersNotifiedUtc still null) in the same transaction as its notices, so two
 /// nodes or a re-run never tell anyone twice; the notice key makes it idempotent besides.
 /// </summary>
-public sealed class RemindPresentersJob(AppDbContext db, SupervisionService service, SupervisionNotices notices, INotifier notifier, IJobTrigger trigger,
+public sealed class RemindPresentersJob(DbContext db, SupervisionService service, SupervisionNotices notices, INotifier notifier, IJobTrigger trigger,
     IOptions<SupervisionOptions> options, TimeProvider clock, ILogger<RemindPresentersJob> logger) : IRecurringJob
 {
     public const string Id = "supervision:remind-presenters";

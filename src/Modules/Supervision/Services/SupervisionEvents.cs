@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Supervision.Services;
 
 /// <summary>A person's supervision sessions (as a current member or as supervisor) for their calendar: no notes, no presenters.</summary>
-public sealed class SupervisionEvents(AppDbContext db) : IPersonEvents
+public sealed class SupervisionEvents(DbContext db) : IPersonEvents
 {
     public async Task<IReadOnlyList<PersonEvent>> ForPersonAsync(Guid personId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Supervision.Services;
 
 /// <summary>Writes the module's notices in each recipient's language, with times in the programme's zone.</summary>
-public sealed class SupervisionNotices(AppDbContext db, IStringLocalizer<SupervisionText> S, IOptions<ProgrammeOptions> programme)
+public sealed class SupervisionNotices(DbContext db, IStringLocalizer<SupervisionText> S, IOptions<ProgrammeOptions> programme)
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(programme.Value.TimeZone);
 
@@ -23,7 +23,7 @@ public sealed class SupervisionNotices(AppDbContext db, IStringLocalizer<Supervi
     public async Task<Notice> PresentingAsync(SupervisionSession session, Guid person, CancellationToken ct = default)
     {
         var group = await db.Set<SupervisionGroup>().AsNoTracking().Where(g => g.Id == session.GroupId).Select(g => new { g.Name, g.Place }).FirstAsync(ct);
-        var language = await db.Users.Where(u => u.Id == person).Select(u => u.Language).FirstOrDefaultAsync(ct);
+        var language = await db.Users().Where(u => u.Id == person).Select(u => u.Language).FirstOrDefaultAsync(ct);
         using (new CultureScope(ProgrammeOptions.IsSupported(language) ? language! : "en"))
         {
             var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(session.StartsUtc, DateTimeKind.Utc), zone).ToString("dddd d MMM yyyy HH:mm", CultureInfo.CurrentCulture);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Supervision.Services;
 
 /// <summary>The start page's reading (apart from <see cref="SupervisionPages"/>, which needs the Markdown renderer the start page does not).</summary>
-public sealed class SupervisionPanelQueries(AppDbContext db, ProgrammeTime time)
+public sealed class SupervisionPanelQueries(DbContext db, ProgrammeTime time)
 {
     /// <summary>Start page: the next planned sessions of the groups the person belongs to or supervises, and whether they present. One query.</summary>
     public Task<List<NextSessionRow>> PanelAsync(Guid me, CancellationToken ct = default)

@@ -10,7 +10,7 @@ namespace ChangeAgentAcademy.Supervision.Services;
 /// Creates the Supervisor role (the host seeds only <c>Roles.All</c>) and, in demo mode, one group:
 /// trainee1..6 with trainer2 as supervisor. Runs twice without changing anything.
 /// </summary>
-public sealed class SupervisionSetupStep(AppDbContext db, RoleManager<AppRole> roles, SupervisionService service, TimeProvider clock) : IImportStep
+public sealed class SupervisionSetupStep(DbContext db, RoleManager<AppRole> roles, SupervisionService service, TimeProvider clock) : IImportStep
 {
     public int Order => 40;
 
@@ -27,8 +27,8 @@ public sealed class SupervisionSetupStep(AppDbContext db, RoleManager<AppRole> r
         }
 
         var emails = Enumerable.Range(1, 6).Select(i => $"trainee{i}@demo.local").ToList();
-        var members = await db.Users.Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var supervisor = await db.Users.Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var members = await db.Users().Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var supervisor = await db.Users().Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         if (members.Count != 6 || supervisor == Guid.Empty)
         {
             return;

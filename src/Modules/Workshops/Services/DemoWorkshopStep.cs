@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Workshops.Services;
 
 /// <summary>Demo mode: the next four sessions of the every-other-Wednesday series, facilitated by trainer1.</summary>
-public sealed class DemoWorkshopStep(AppDbContext db, ProgrammeTime time, IOptions<WorkshopOptions> options, IOptions<ProgrammeOptions> programme) : IImportStep
+public sealed class DemoWorkshopStep(DbContext db, ProgrammeTime time, IOptions<WorkshopOptions> options, IOptions<ProgrammeOptions> programme) : IImportStep
 {
     public static Guid SessionId(int k) => new($"5e7a1c2b-3d4e-4f50-8a9b-0000000000{k:D2}");
 
@@ -21,7 +21,7 @@ public sealed class DemoWorkshopStep(AppDbContext db, ProgrammeTime time, IOptio
             return;
         }
 
-        var trainer = await db.Users.Where(u => u.Email == "trainer1@demo.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var trainer = await db.Users().Where(u => u.Email == "trainer1@demo.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
         if (trainer is null)
         {
             return;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Workshops.Services;
 
 /// <summary>A person's workshops for their calendar: sessions they hold a place in (not waiting, not cancelled) and sessions they facilitate.</summary>
-public sealed class WorkshopEvents(AppDbContext db) : IPersonEvents
+public sealed class WorkshopEvents(DbContext db) : IPersonEvents
 {
     public async Task<IReadOnlyList<PersonEvent>> ForPersonAsync(Guid personId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
     {

@@ -70,7 +70,4 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
             module.ConfigureModel(builder);
         }
     }
-
-    public void AddAudit(DateTime atUtc, Guid? actorId, string action, string subject, string? details = null) =>
-        Audit.Add(new AuditEntry { AtUtc = atUtc, ActorId = actorId, Action = action, Subject = subject, Details = details });
 }
