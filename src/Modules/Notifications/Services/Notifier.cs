@@ -10,8 +10,6 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
     public const int SubjectLength = 300;
     public const int BodyLength = 4000;
 
-    private static readonly string[] Columns = ["Id", "Key", "UserId", "Subject", "Body", "Url", "CreatedUtc", "Mail"];
-
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default)
     {
         var set = db.Set<InboxItem>();
@@ -33,26 +31,29 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
         });
     }
 
+    /// <summary>
+    /// Many notices in one pass of <see cref="BulkInsert"/> (set-based on SQLite and PostgreSQL), in the
+    /// order given; keys already delivered, or given twice, are skipped. The rows' ids are Guids that grow
+    /// in that order (<see cref="SequentialGuids"/>), so the primary key's index is written at one end.
+    /// </summary>
     public Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = MailState.Pending.ToString();
+        var ids = new SequentialGuids();
         var rows = notices
             .DistinctBy(n => n.Key)
-            .Select(n => new object?[] { Guid.NewGuid(), n.Key, n.PersonId, Clip(n.Subject, SubjectLength), Clip(n.Body, BodyLength), n.Url, now, pending });
-        return db.InsertIgnoringConflictsAsync("notifications_inbox", Columns, ["Key"], rows, cancellationToken);
-    }
-
-    public string InsertFromSql(string source, string createdUtc)
-    {
-        var sql = SqlDialect.Of(db);
-        var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var insert = $"INSERT INTO \"notifications_inbox\" ({columns}) SELECT {sql.SequentialGuid("s.\"Seq\"")}, s.\"Key\", s.\"PersonId\", "
-            + $"{sql.Left("s.\"Subject\"", SubjectLength)}, {sql.Left("s.\"Body\"", BodyLength)}, s.\"Url\", {createdUtc}, '{MailState.Pending}' FROM {source} AS s ";
-        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join in the source.
-        return sql.HasOnConflict
-            ? insert + "WHERE 1 = 1 ORDER BY s.\"Seq\" ON CONFLICT (\"Key\") DO NOTHING"
-            : insert + "WHERE NOT EXISTS (SELECT 1 FROM \"notifications_inbox\" i WHERE i.\"Key\" = s.\"Key\") ORDER BY s.\"Seq\"";
+            .Select(n => new InboxItem
+            {
+                Id = ids.Next(),
+                Key = n.Key,
+                UserId = n.PersonId,
+                Subject = Clip(n.Subject, SubjectLength),
+                Body = Clip(n.Body, BodyLength),
+                Url = n.Url,
+                CreatedUtc = now,
+                Mail = MailState.Pending,
+            });
+        return db.InsertIgnoringConflictsAsync(rows, [nameof(InboxItem.Key)], cancellationToken);
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
