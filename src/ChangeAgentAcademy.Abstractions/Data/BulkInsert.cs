@@ -94,10 +94,12 @@ public static class BulkInsert
     }
 
     /// <summary>
-    /// SQLite: one prepared single-row INSERT run once per row inside one transaction. Parsing a
-    /// 1,000-row VALUES statement with 8,000 parameters cost SQLite far more than 1,000 prepared steps.
-    /// Values are written the way EF Core's SQLite provider stores them (Guid as upper-case text, dates as
-    /// "yyyy-MM-dd HH:mm:ss.FFFFFFF", booleans as 0/1), after the model's converters.
+    /// SQLite: a prepared INSERT of <see cref="SqliteRowsPerStatement"/> rows, run again and again inside
+    /// one transaction (the rest row by row). Parsing a 1,000-row VALUES statement with 8,000 parameters
+    /// for every chunk cost SQLite far more than prepared steps; one statement of a few dozen rows,
+    /// prepared once, saves most of the per-step cost. Values are written the way EF Core's SQLite provider
+    /// stores them (Guid as upper-case text, dates as "yyyy-MM-dd HH:mm:ss.FFFFFFF", booleans as 0/1),
+    /// after the model's converters.
     /// </summary>
     private static async Task<int> SqliteAsync<TEntity>(DbContext db, Table table, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
         where TEntity : class
@@ -106,28 +108,37 @@ public static class BulkInsert
         try
         {
             var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             var columns = table.Columns;
-            command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))}) "
-                + $"ON CONFLICT ({string.Join(", ", table.Key.Select(c => c.Name))}) DO NOTHING";
-            var parameters = columns.Select((_, i) =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "$p" + i;
-                command.Parameters.Add(parameter);
-                return parameter;
-            }).ToArray();
+            var perStatement = Math.Max(1, Math.Min(SqliteRowsPerStatement, 900 / columns.Count));
+            DbCommandAndParameters? many = null, one = null;
+            var buffer = new TEntity[perStatement];
+            var buffered = 0;
             var inserted = 0;
             foreach (var row in rows)
             {
-                for (var c = 0; c < parameters.Length; c++)
+                buffer[buffered++] = row;
+                if (buffered == perStatement)
                 {
-                    parameters[c].Value = SqliteValue(columns[c].Read(row));
+                    many ??= SqliteCommand(db, table, perStatement);
+                    inserted += await many.ExecuteAsync(buffer, 0, perStatement, cancellationToken);
+                    buffered = 0;
                 }
+            }
 
-                inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            for (var r = 0; r < buffered; r++)
+            {
+                one ??= SqliteCommand(db, table, 1);
+                inserted += await one.ExecuteAsync(buffer, r, 1, cancellationToken);
+            }
+
+            if (many is not null)
+            {
+                await many.Command.DisposeAsync();
+            }
+
+            if (one is not null)
+            {
+                await one.Command.DisposeAsync();
             }
 
             if (own is not null)
@@ -144,10 +155,56 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>Rows per prepared SQLite INSERT (fewer when the rows are wide).</summary>
+    private const int SqliteRowsPerStatement = 50;
+
+    private static DbCommandAndParameters SqliteCommand(DbContext db, Table table, int rows)
+    {
+        var columns = table.Columns;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", columns.Select((_, c) => $"$p{(r * columns.Count) + c}")) + ")"));
+        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES {values} "
+            + $"ON CONFLICT ({string.Join(", ", table.Key.Select(c => c.Name))}) DO NOTHING";
+        var parameters = new System.Data.Common.DbParameter[rows * columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "$p" + i;
+            command.Parameters.Add(parameters[i]);
+        }
+
+        return new DbCommandAndParameters(command, parameters, columns);
+    }
+
+    private sealed record DbCommandAndParameters(System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters, IReadOnlyList<Column> Columns)
+    {
+        public Task<int> ExecuteAsync(object[] rows, int offset, int count, CancellationToken cancellationToken)
+        {
+            var p = 0;
+            for (var r = offset; r < offset + count; r++)
+            {
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    Parameters[p++].Value = SqliteValue(Columns[c].Read(rows[r]));
+                }
+            }
+
+            return Command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     private static object SqliteValue(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid g => g.ToString().ToUpperInvariant(),
+        Guid g => string.Create(36, g, static (text, guid) =>
+        {
+            guid.TryFormat(text, out _);
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = char.ToUpperInvariant(text[i]);
+            }
+        }),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? 1 : 0,
