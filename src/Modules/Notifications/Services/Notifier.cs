@@ -10,6 +10,9 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
     public const int SubjectLength = 300;
     public const int BodyLength = 4000;
 
+    /// <summary>From this many notices at once, each distinct text is sent once (<see cref="SharedTextsInsert"/>).</summary>
+    private const int SharedTextsFrom = 1000;
+
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default)
     {
         var set = db.Set<InboxItem>();
@@ -32,11 +35,12 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
     }
 
     /// <summary>
-    /// Many notices in one pass of <see cref="BulkInsert"/> (set-based on SQLite and PostgreSQL), in the
-    /// order given; keys already delivered, or given twice, are skipped. The rows' ids are Guids that grow
-    /// in that order (<see cref="SequentialGuids"/>), so the primary key's index is written at one end.
+    /// Many notices at once, in the order given; keys already delivered, or given twice, are skipped. The
+    /// rows' ids are Guids that grow in that order (<see cref="SequentialGuids"/>), so the primary key's
+    /// index is written at one end. From <see cref="SharedTextsFrom"/> notices on SQLite and PostgreSQL,
+    /// each distinct text is sent once (<see cref="SharedTextsInsert"/>); otherwise <see cref="BulkInsert"/>.
     /// </summary>
-    public Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
+    public async Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = new SequentialGuids();
@@ -52,8 +56,15 @@ internal sealed class Notifier(AppDbContext db, TimeProvider clock) : INotifier
                 Url = n.Url,
                 CreatedUtc = now,
                 Mail = MailState.Pending,
-            });
-        return db.InsertIgnoringConflictsAsync(rows, [nameof(InboxItem.Key)], cancellationToken);
+            })
+            .ToList();
+        var engine = SqlDialect.Of(db).Engine;
+        if (rows.Count >= SharedTextsFrom && engine is SqlEngine.Sqlite or SqlEngine.Postgres)
+        {
+            return await SharedTextsInsert.InsertAsync(db, engine, rows, cancellationToken);
+        }
+
+        return await db.InsertIgnoringConflictsAsync(rows, [nameof(InboxItem.Key)], cancellationToken);
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
