@@ -21,6 +21,8 @@ public sealed class BenchSite(string provider, string connectionString, string f
             ["Jobs:RunServer"] = "false",
             ["Curriculum:ContentPath"] = contentPath,
             ["Mail:PickupFolder"] = Path.Combine(folder, "mail"),
+            // Required in Production (mail links are built from it); the bench sends no mail.
+            ["Site:PublicUrl"] = "https://academy.example.org",
             ["Logging:LogLevel:Default"] = "Warning",
             // MigrateAsync on a new PostgreSQL database logs its probe of the missing history table as an error.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",

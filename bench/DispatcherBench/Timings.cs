@@ -40,7 +40,7 @@ public static class Timings
         }
     }
 
-    internal static void Add(string name, TimeSpan duration, long rows = 0, int parameters = 0)
+    internal static void Add(string name, TimeSpan duration, long rows = 0, int parameters = 0, string? sql = null)
     {
         if (!Enabled)
         {
@@ -52,6 +52,11 @@ public static class Timings
             if (!Rows.TryGetValue(name, out var row))
             {
                 Order.Add(name);
+            }
+
+            if (row.Count == 0 && sql is not null && Environment.GetEnvironmentVariable("CAA_BENCH_SQL") is { Length: > 0 })
+            {
+                Console.WriteLine($"   [{name}] {(sql.Length > 2000 ? sql[..2000] + " …" : sql)}");
             }
 
             Rows[name] = (row.Count + 1, row.Total + duration, row.Rows + rows, Math.Max(row.MaxParameters, parameters));
@@ -91,31 +96,31 @@ public sealed class CommandTimer : DbCommandInterceptor
 {
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count);
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count, command.CommandText);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count);
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, result, command.Parameters.Count, command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count);
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count, command.CommandText);
         return result;
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count);
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, 0, command.Parameters.Count, command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, Math.Max(0, eventData.ReadCount - 1), command.Parameters.Count); // the last Read() returns false
+        Timings.Add(Timings.Classify(command.CommandText), eventData.Duration, Math.Max(0, eventData.ReadCount - 1), command.Parameters.Count, command.CommandText); // the last Read() returns false
         return result;
     }
 }

@@ -1,71 +1,144 @@
 using System.Globalization;
-using System.Text;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore.ValueGeneration;
 
 namespace ChangeAgentAcademy.Data;
 
 /// <summary>
-/// Inserts many rows, skipping those whose unique key already exists, on the context's connection and
-/// current transaction. EF Core has no set-based insert, and tracking 100,000 entities costs seconds and
-/// hundreds of megabytes; each provider gets the fastest plain statement it has.
+/// Inserts many entities, skipping those whose conflict key (a unique index or the primary key) already
+/// exists, on the context's connection and current transaction. EF Core has no set-based insert, and
+/// tracking 100,000 entities costs seconds and hundreds of megabytes, so the two databases the tests run
+/// get the fastest plain statement they have; any other provider (SQL Server, never run here) gets plain
+/// EF Core (<see cref="AddIgnoringConflictsAsync"/>). Table, columns and value conversions (enums stored
+/// as text, Guids, dates) come from the EF model, so a mapping is written once, in its module.
 /// </summary>
 public static class BulkInsert
 {
-    public static async Task<int> InsertIgnoringConflictsAsync(
+    /// <summary>
+    /// Inserts <paramref name="rows"/> into <typeparamref name="TEntity"/>'s table and returns how many
+    /// were new. <paramref name="conflictKey"/> names the properties of a unique key (e.g.
+    /// <c>[nameof(Reminder.WorkId), nameof(Reminder.Kind)]</c>); a row whose key exists, or comes twice,
+    /// is skipped, also when another transaction wrote it at the same moment (SQLite: one writer at a
+    /// time; PostgreSQL: ON CONFLICT waits for the other transaction). Keys the database generates
+    /// (identity columns) are left to it and not read back; the entities are not tracked.
+    /// </summary>
+    public static async Task<int> InsertIgnoringConflictsAsync<TEntity>(
         this DbContext db,
-        string table,
-        IReadOnlyList<string> columns,
-        IReadOnlyList<string> conflictColumns,
-        IEnumerable<object?[]> rows,
+        IEnumerable<TEntity> rows,
+        IReadOnlyList<string> conflictKey,
         CancellationToken cancellationToken = default)
+        where TEntity : class
     {
         var provider = db.Database.ProviderName ?? "";
         if (provider.Contains("Sqlite", StringComparison.Ordinal))
         {
-            return await SqliteAsync(db, table, columns, conflictColumns, rows, cancellationToken);
+            return await SqliteAsync(db, Table.Of<TEntity>(db, conflictKey), rows, cancellationToken);
         }
 
         if (provider.Contains("Npgsql", StringComparison.Ordinal))
         {
-            return await PostgresAsync(db, table, columns, conflictColumns, rows, cancellationToken);
+            return await PostgresAsync(db, Table.Of<TEntity>(db, conflictKey), rows, cancellationToken);
         }
 
-        return await ValuesAsync(db, table, columns, conflictColumns, rows, cancellationToken);
+        return await AddIgnoringConflictsAsync(db, rows, conflictKey, cancellationToken);
     }
 
     /// <summary>
-    /// SQLite: one prepared single-row INSERT run once per row inside one transaction. Parsing a
-    /// 1,000-row VALUES statement with 8,000 parameters cost SQLite far more than 1,000 prepared steps.
-    /// Values are written the way EF Core's SQLite provider stores them (Guid as upper-case text, dates as
-    /// "yyyy-MM-dd HH:mm:ss.FFFFFFF", booleans as 0/1).
+    /// The plain EF Core path, for providers without a tested set-based statement: per 1,000 rows, one
+    /// query for the conflict keys that exist, then AddRange and SaveChanges for the rest (which also
+    /// saves the context's other pending changes), then the new entities are detached again. A
+    /// concurrent writer of the same key makes SaveChanges fail on the unique index (DbUpdateException)
+    /// instead of writing twice. Public so the tests run it on SQLite and PostgreSQL.
     /// </summary>
-    private static async Task<int> SqliteAsync(DbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> conflictColumns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    public static async Task<int> AddIgnoringConflictsAsync<TEntity>(
+        this DbContext db,
+        IEnumerable<TEntity> rows,
+        IReadOnlyList<string> conflictKey,
+        CancellationToken cancellationToken = default)
+        where TEntity : class
+    {
+        var key = Table.Of<TEntity>(db, conflictKey).Key;
+        var seen = new HashSet<object?[]>(KeyComparer.Instance);
+        var inserted = 0;
+        foreach (var chunk in rows.Chunk(1000))
+        {
+            var candidates = chunk.Where(r => seen.Add(KeyOf(key, r))).ToList();
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            var existing = await ExistingKeysAsync(db, key, candidates, cancellationToken);
+            var fresh = candidates.Where(r => !existing.Contains(KeyOf(key, r))).ToList();
+            if (fresh.Count == 0)
+            {
+                continue;
+            }
+
+            db.Set<TEntity>().AddRange(fresh);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var row in fresh)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+
+            inserted += fresh.Count;
+        }
+
+        return inserted;
+    }
+
+    /// <summary>
+    /// SQLite: a prepared INSERT of <see cref="SqliteRowsPerStatement"/> rows, run again and again inside
+    /// one transaction (the rest row by row). Parsing a 1,000-row VALUES statement with 8,000 parameters
+    /// for every chunk cost SQLite far more than prepared steps; one statement of a few dozen rows,
+    /// prepared once, saves most of the per-step cost. Values are written the way EF Core's SQLite provider
+    /// stores them (Guid as upper-case text, dates as "yyyy-MM-dd HH:mm:ss.FFFFFFF", booleans as 0/1),
+    /// after the model's converters.
+    /// </summary>
+    private static async Task<int> SqliteAsync<TEntity>(DbContext db, Table table, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var connection = db.Database.GetDbConnection();
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText = $"INSERT INTO {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))}) ON CONFLICT ({string.Join(", ", conflictColumns.Select(Quote))}) DO NOTHING";
-            var parameters = columns.Select((_, i) =>
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "$p" + i;
-                command.Parameters.Add(parameter);
-                return parameter;
-            }).ToArray();
+            var columns = table.Columns;
+            var perStatement = Math.Max(1, Math.Min(SqliteRowsPerStatement, 900 / columns.Count));
+            DbCommandAndParameters? many = null, one = null;
+            var buffer = new TEntity[perStatement];
+            var buffered = 0;
             var inserted = 0;
             foreach (var row in rows)
             {
-                for (var c = 0; c < parameters.Length; c++)
+                buffer[buffered++] = row;
+                if (buffered == perStatement)
                 {
-                    parameters[c].Value = SqliteValue(row[c]);
+                    many ??= SqliteCommand(db, table, perStatement);
+                    inserted += await many.ExecuteAsync(buffer, 0, perStatement, cancellationToken);
+                    buffered = 0;
                 }
+            }
 
-                inserted += await command.ExecuteNonQueryAsync(cancellationToken);
+            for (var r = 0; r < buffered; r++)
+            {
+                one ??= SqliteCommand(db, table, 1);
+                inserted += await one.ExecuteAsync(buffer, r, 1, cancellationToken);
+            }
+
+            if (many is not null)
+            {
+                await many.Command.DisposeAsync();
+            }
+
+            if (one is not null)
+            {
+                await one.Command.DisposeAsync();
             }
 
             if (own is not null)
@@ -82,76 +155,223 @@ public static class BulkInsert
         }
     }
 
+    /// <summary>Rows per prepared SQLite INSERT (fewer when the rows are wide).</summary>
+    private const int SqliteRowsPerStatement = 50;
+
+    private static DbCommandAndParameters SqliteCommand(DbContext db, Table table, int rows)
+    {
+        var columns = table.Columns;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var values = string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", columns.Select((_, c) => $"$p{(r * columns.Count) + c}")) + ")"));
+        command.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES {values} "
+            + $"ON CONFLICT ({string.Join(", ", table.Key.Select(c => c.Name))}) DO NOTHING";
+        var parameters = new System.Data.Common.DbParameter[rows * columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = command.CreateParameter();
+            parameters[i].ParameterName = "$p" + i;
+            command.Parameters.Add(parameters[i]);
+        }
+
+        return new DbCommandAndParameters(command, parameters, columns);
+    }
+
+    private sealed record DbCommandAndParameters(System.Data.Common.DbCommand Command, System.Data.Common.DbParameter[] Parameters, IReadOnlyList<Column> Columns)
+    {
+        public Task<int> ExecuteAsync(object[] rows, int offset, int count, CancellationToken cancellationToken)
+        {
+            var p = 0;
+            for (var r = offset; r < offset + count; r++)
+            {
+                for (var c = 0; c < Columns.Count; c++)
+                {
+                    Parameters[p++].Value = SqliteValue(Columns[c].Read(rows[r]));
+                }
+            }
+
+            return Command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     private static object SqliteValue(object? value) => value switch
     {
         null => DBNull.Value,
-        Guid g => g.ToString().ToUpperInvariant(),
+        Guid g => string.Create(36, g, static (text, guid) =>
+        {
+            guid.TryFormat(text, out _);
+            for (var i = 0; i < text.Length; i++)
+            {
+                text[i] = char.ToUpperInvariant(text[i]);
+            }
+        }),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         bool b => b ? 1 : 0,
         _ => value,
     };
 
-    /// <summary>PostgreSQL: one statement per 5,000 rows, each column sent as one typed array and unnested.</summary>
-    private static async Task<int> PostgresAsync(DbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> conflictColumns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    /// <summary>PostgreSQL: one statement per 5,000 rows, each column sent as one typed array (cast to the column's type) and unnested.</summary>
+    private static async Task<int> PostgresAsync<TEntity>(DbContext db, Table table, IEnumerable<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
     {
+        var columns = table.Columns;
+        var sql = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) "
+            + $"SELECT * FROM unnest({string.Join(", ", columns.Select((c, i) => $"CAST({{{i}}} AS {c.StoreType}[])"))}) "
+            + $"ON CONFLICT ({string.Join(", ", table.Key.Select(c => c.Name))}) DO NOTHING";
         var inserted = 0;
-        var columnList = string.Join(", ", columns.Select(Quote));
         foreach (var chunk in rows.Chunk(5000))
         {
             var arrays = new object[columns.Count];
             for (var c = 0; c < columns.Count; c++)
             {
-                var type = chunk.Select(r => r[c]?.GetType()).FirstOrDefault(t => t is not null) ?? typeof(string);
-                var nullable = type.IsValueType && chunk.Any(r => r[c] is null);
-                var array = Array.CreateInstance(nullable ? typeof(Nullable<>).MakeGenericType(type) : type, chunk.Length);
+                var array = Array.CreateInstance(columns[c].ArrayElementType, chunk.Length);
                 for (var r = 0; r < chunk.Length; r++)
                 {
-                    array.SetValue(chunk[r][c], r);
+                    array.SetValue(columns[c].Read(chunk[r]), r);
                 }
 
                 arrays[c] = array;
             }
 
-            var sql = $"INSERT INTO {Quote(table)} ({columnList}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "{" + i + "}"))}) ON CONFLICT ({string.Join(", ", conflictColumns.Select(Quote))}) DO NOTHING";
             inserted += await db.Database.ExecuteSqlRawAsync(sql, arrays, cancellationToken);
         }
 
         return inserted;
     }
 
-    private static async Task<int> ValuesAsync(DbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> conflictColumns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    private static object?[] KeyOf(IReadOnlyList<Column> key, object row) => key.Select(c => c.Getter.GetClrValueUsingContainingEntity(row)).ToArray();
+
+    /// <summary>Which of the rows' conflict keys the table holds: filtered in the database on the key's first property, compared whole here.</summary>
+    private static async Task<HashSet<object?[]>> ExistingKeysAsync<TEntity>(DbContext db, IReadOnlyList<Column> key, IReadOnlyList<TEntity> rows, CancellationToken cancellationToken)
+        where TEntity : class
     {
-        // SQL Server: 2,100 parameters per statement, no ON CONFLICT; the unique index still refuses a racing duplicate.
-        var perStatement = Math.Max(1, 2000 / columns.Count);
-        var columnList = string.Join(", ", columns.Select(Quote));
-        var inserted = 0;
-        foreach (var chunk in rows.Chunk(perStatement))
-        {
-            var sql = new StringBuilder();
-            var values = new object?[chunk.Length * columns.Count];
-            var p = 0;
-            sql.Append("INSERT INTO ").Append(Quote(table)).Append(" (").Append(columnList).Append(") SELECT ").Append(columnList).Append(" FROM (VALUES ");
-            for (var r = 0; r < chunk.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    values[p] = chunk[r][c];
-                    sql.Append(c == 0 ? "" : ", ").Append('{').Append(p).Append('}');
-                    p++;
-                }
-
-                sql.Append(')');
-            }
-
-            sql.Append(") AS v (").Append(columnList).Append(") WHERE NOT EXISTS (SELECT 1 FROM ").Append(Quote(table)).Append(" t WHERE ")
-                .Append(string.Join(" AND ", conflictColumns.Select(k => $"t.{Quote(k)} = v.{Quote(k)}"))).Append(')');
-            inserted += await db.Database.ExecuteSqlRawAsync(sql.ToString(), values!, cancellationToken);
-        }
-
-        return inserted;
+        var first = key[0].Property;
+        var values = typeof(BulkInsert).GetMethod(nameof(TypedList), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(first.ClrType).Invoke(null, [rows.Select(r => key[0].Getter.GetClrValueUsingContainingEntity(r)).Distinct()])!;
+        var entity = Expression.Parameter(typeof(TEntity), "e");
+        Expression PropertyOf(IProperty property) =>
+            Expression.Call(typeof(EF), nameof(EF.Property), [property.ClrType], entity, Expression.Constant(property.Name));
+        var filter = Expression.Lambda<Func<TEntity, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [first.ClrType], Expression.Constant(values), PropertyOf(first)), entity);
+        var projection = Expression.Lambda<Func<TEntity, object?[]>>(
+            Expression.NewArrayInit(typeof(object), key.Select(c => Expression.Convert(PropertyOf(c.Property), typeof(object)))), entity);
+        var found = await db.Set<TEntity>().AsNoTracking().Where(filter).Select(projection).ToListAsync(cancellationToken);
+        return found.ToHashSet(KeyComparer.Instance);
     }
 
-    private static string Quote(string name) => "\"" + name + "\"";
+    private static List<T> TypedList<T>(IEnumerable<object?> values) => values.Cast<T>().ToList();
+
+    private sealed class KeyComparer : IEqualityComparer<object?[]>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public bool Equals(object?[]? x, object?[]? y) => x!.Length == y!.Length && x.Zip(y).All(p => Equals(p.First, p.Second));
+
+        public int GetHashCode(object?[] key)
+        {
+            var hash = new HashCode();
+            foreach (var part in key)
+            {
+                hash.Add(part);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>One column as the model maps it: its quoted name, store type and how a property value becomes the stored value.</summary>
+    private sealed class Column(IProperty property, string name, string storeType)
+    {
+        private readonly ValueConverter? converter = property.GetTypeMapping().Converter;
+
+        public IProperty Property { get; } = property;
+
+        public string Name { get; } = name;
+
+        public string StoreType { get; } = storeType;
+
+        public IClrPropertyGetter Getter { get; } = property.GetGetter();
+
+        /// <summary>The CLR type of the stored value (after the converter), nullable where the column is.</summary>
+        public Type ArrayElementType
+        {
+            get
+            {
+                var type = converter?.ProviderClrType ?? Property.ClrType;
+                type = Nullable.GetUnderlyingType(type) ?? type;
+                return type.IsValueType && Property.IsNullable ? typeof(Nullable<>).MakeGenericType(type) : type;
+            }
+        }
+
+        public object? Read(object entity)
+        {
+            var value = Getter.GetClrValueUsingContainingEntity(entity);
+            return value is null || converter is null ? value : converter.ConvertToProvider(value);
+        }
+    }
+
+    /// <summary>The entity's table and the columns an INSERT writes, read from the EF model.</summary>
+    private sealed class Table
+    {
+        private Table(string name, IReadOnlyList<Column> columns, IReadOnlyList<Column> key)
+        {
+            Name = name;
+            Columns = columns;
+            Key = key;
+        }
+
+        /// <summary>Quoted (and schema-qualified where mapped to a schema) the provider's way.</summary>
+        public string Name { get; }
+
+        public IReadOnlyList<Column> Columns { get; }
+
+        public IReadOnlyList<Column> Key { get; }
+
+        public static Table Of<TEntity>(DbContext db, IReadOnlyList<string> conflictKey)
+        {
+            var entityType = db.Model.FindEntityType(typeof(TEntity))
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not an entity of this context.");
+            var tableName = entityType.GetTableName()
+                ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table.");
+            var schema = entityType.GetSchema();
+            var store = StoreObjectIdentifier.Table(tableName, schema);
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var generators = db.GetService<IValueGeneratorSelector>();
+            Column ColumnOf(IProperty property) => new(property, sql.DelimitIdentifier(property.GetColumnName(store)!), property.GetColumnType(store));
+
+            if (conflictKey.Count == 0)
+            {
+                throw new ArgumentException("A conflict key needs at least one property.", nameof(conflictKey));
+            }
+
+            var key = conflictKey.Select(name => entityType.FindProperty(name)
+                ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {name}.", nameof(conflictKey))).Select(ColumnOf).ToList();
+            var columns = entityType.GetProperties()
+                .Where(p => !p.IsShadowProperty() && p.GetColumnName(store) is not null && !StoreGenerated(p, entityType, generators))
+                .Select(ColumnOf)
+                .ToList();
+            return new Table(sql.DelimitIdentifier(tableName, schema), columns, key);
+        }
+
+        /// <summary>
+        /// Whether the database writes the column itself: computed columns, row versions, and keys whose
+        /// value EF would take from the database (identity: a temporary value until saved). A Guid key EF
+        /// makes on the client is written like any other value (the caller sets it).
+        /// </summary>
+        private static bool StoreGenerated(IProperty property, IEntityType entityType, IValueGeneratorSelector generators)
+        {
+            if (property.GetComputedColumnSql() is not null || property.ValueGenerated.HasFlag(ValueGenerated.OnUpdate))
+            {
+                return true;
+            }
+
+            if (property.ValueGenerated != ValueGenerated.OnAdd || !property.IsPrimaryKey())
+            {
+                return false;
+            }
+
+            return !generators.TrySelect(property, entityType, out var generator) || generator is null || generator.GeneratesTemporaryValues;
+        }
+    }
 }

@@ -7,17 +7,10 @@ public interface INotifier
     Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes many notices at once with set-based statements on the context's current connection and
-    /// transaction; keys already delivered are skipped. Returns how many were new.
+    /// Writes many notices at once (set-based where the database has a tested statement for it) on the
+    /// context's current connection and transaction; keys already delivered, or written at the same moment
+    /// by another transaction, are skipped. Returns how many were new. The only way notices cross into
+    /// Notifications: callers hand over typed values, never SQL, and do not know the inbox's table.
     /// </summary>
     Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// The SQL of one INSERT that writes a notice for each row of <paramref name="source"/> (a
-    /// parenthesised SELECT or a CTE name) with the columns "Seq" (an integer unique within the source),
-    /// "Key", "PersonId", "Subject", "Body" and "Url"; keys already delivered are skipped. <paramref name="createdUtc"/> is the SQL for the time
-    /// (a parameter placeholder). For callers that write tens of thousands of notices computed by the
-    /// database in one statement; they run it themselves (prefixed with WITH, suffixed with RETURNING).
-    /// </summary>
-    string InsertFromSql(string source, string createdUtc);
 }

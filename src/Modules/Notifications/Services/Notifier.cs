@@ -10,7 +10,8 @@ internal sealed class Notifier(DbContext db, TimeProvider clock) : INotifier
     public const int SubjectLength = 300;
     public const int BodyLength = 4000;
 
-    private static readonly string[] Columns = ["Id", "Key", "UserId", "Subject", "Body", "Url", "CreatedUtc", "Mail"];
+    /// <summary>From this many notices at once, each distinct text is sent once (<see cref="SharedTextsInsert"/>).</summary>
+    private const int SharedTextsFrom = 1000;
 
     public async Task NotifyAsync(Notice notice, CancellationToken cancellationToken = default)
     {
@@ -33,26 +34,37 @@ internal sealed class Notifier(DbContext db, TimeProvider clock) : INotifier
         });
     }
 
-    public Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Many notices at once, in the order given; keys already delivered, or given twice, are skipped. The
+    /// rows' ids are Guids that grow in that order (<see cref="SequentialGuids"/>), so the primary key's
+    /// index is written at one end. From <see cref="SharedTextsFrom"/> notices on SQLite and PostgreSQL,
+    /// each distinct text is sent once (<see cref="SharedTextsInsert"/>); otherwise <see cref="BulkInsert"/>.
+    /// </summary>
+    public async Task<int> NotifyManyAsync(IReadOnlyList<Notice> notices, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var pending = MailState.Pending.ToString();
+        var ids = new SequentialGuids();
         var rows = notices
             .DistinctBy(n => n.Key)
-            .Select(n => new object?[] { Guid.NewGuid(), n.Key, n.PersonId, Clip(n.Subject, SubjectLength), Clip(n.Body, BodyLength), n.Url, now, pending });
-        return db.InsertIgnoringConflictsAsync("notifications_inbox", Columns, ["Key"], rows, cancellationToken);
-    }
+            .Select(n => new InboxItem
+            {
+                Id = ids.Next(),
+                Key = n.Key,
+                UserId = n.PersonId,
+                Subject = Clip(n.Subject, SubjectLength),
+                Body = Clip(n.Body, BodyLength),
+                Url = n.Url,
+                CreatedUtc = now,
+                Mail = MailState.Pending,
+            })
+            .ToList();
+        var engine = SqlDialect.Of(db).Engine;
+        if (rows.Count >= SharedTextsFrom && engine is SqlEngine.Sqlite or SqlEngine.Postgres)
+        {
+            return await SharedTextsInsert.InsertAsync(db, engine, rows, cancellationToken);
+        }
 
-    public string InsertFromSql(string source, string createdUtc)
-    {
-        var sql = SqlDialect.Of(db);
-        var columns = string.Join(", ", Columns.Select(c => $"\"{c}\""));
-        var insert = $"INSERT INTO \"notifications_inbox\" ({columns}) SELECT {sql.SequentialGuid("s.\"Seq\"")}, s.\"Key\", s.\"PersonId\", "
-            + $"{sql.Left("s.\"Subject\"", SubjectLength)}, {sql.Left("s.\"Body\"", BodyLength)}, s.\"Url\", {createdUtc}, '{MailState.Pending}' FROM {source} AS s ";
-        // "WHERE true" keeps SQLite from reading ON CONFLICT as part of a join in the source.
-        return sql.HasOnConflict
-            ? insert + "WHERE 1 = 1 ORDER BY s.\"Seq\" ON CONFLICT (\"Key\") DO NOTHING"
-            : insert + "WHERE NOT EXISTS (SELECT 1 FROM \"notifications_inbox\" i WHERE i.\"Key\" = s.\"Key\") ORDER BY s.\"Seq\"";
+        return await db.InsertIgnoringConflictsAsync(rows, [nameof(InboxItem.Key)], cancellationToken);
     }
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
