@@ -1,6 +1,7 @@
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Time;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -41,7 +42,7 @@ public static class AccessGrants
             return;
         }
 
-        var admins = await (from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where r.Name == Security.Roles.Administrator select ur.UserId).ToListAsync(ct);
+        var admins = await (from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where r.Name == Security.Roles.Administrator select ur.UserId).ToListAsync(ct);
         foreach (var (userId, role) in sensitive)
         {
             db.AddAudit(atUtc, actor, "people.role-granted", userId.ToString(), role);
@@ -60,8 +61,8 @@ public static class AccessGrants
             return;
         }
 
-        var names = await db.Users().Where(u => u.Id == grantee || u.Id == actor).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var languages = await db.Users().Where(u => to.Contains(u.Id)).Select(u => new { u.Id, u.Language }).ToListAsync(ct);
+        var names = await db.Set<AppUser>().Where(u => u.Id == grantee || u.Id == actor).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var languages = await db.Set<AppUser>().Where(u => to.Contains(u.Id)).Select(u => new { u.Id, u.Language }).ToListAsync(ct);
         foreach (var person in languages)
         {
             using (new CultureScope(ProgrammeOptions.IsSupported(person.Language) ? person.Language : "en"))

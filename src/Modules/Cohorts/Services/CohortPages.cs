@@ -4,6 +4,7 @@ using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
@@ -36,7 +37,7 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
             .Select(c => new
             {
                 Cohort = c,
-                Trainers = (from tr in db.Set<CohortTrainer>() join u in db.Users() on tr.UserId equals u.Id where tr.CohortId == c.Id orderby u.DisplayName select new { u.Id, u.DisplayName }).ToList(),
+                Trainers = (from tr in db.Set<CohortTrainer>() join u in db.Set<AppUser>() on tr.UserId equals u.Id where tr.CohortId == c.Id orderby u.DisplayName select new { u.Id, u.DisplayName }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (cohort is null)
@@ -53,10 +54,10 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
 
         var c = cohort.Cohort;
         var members = await (from m in db.Set<CohortMember>()
-                             join u in db.Users() on m.UserId equals u.Id
+                             join u in db.Set<AppUser>() on m.UserId equals u.Id
                              where m.CohortId == id && m.Status != MemberStatus.Withdrawn
                              orderby m.Status, u.DisplayName
-                             select new { m.UserId, u.DisplayName, Team = db.Teams().Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(), m.Status }).ToListAsync(ct);
+                             select new { m.UserId, u.DisplayName, Team = db.Set<Team>().Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(), m.Status }).ToListAsync(ct);
         var (rows, calendar, waiting) = await progress.ForCohortAsync(c, members.Select(m => (m.UserId, m.DisplayName, (string?)m.Team, m.Status)).ToList(), ct);
         return Result<CohortDetailsViewModel>.Success(new CohortDetailsViewModel(c.Id, c.Name, c.Language, c.Track, c.Status, c.StartDate, c.CadenceWeeks, c.CadenceDay, c.ReleaseTime, c.TimeZone,
             c.Capacity, cohort.Trainers.Select(x => x.DisplayName).ToList(), rows, calendar, mayManage && (seesAll || runsIt), waiting));
@@ -94,7 +95,7 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
     public async Task<CohortFormViewModel> WithTrainersAsync(CohortFormViewModel model, CancellationToken ct = default)
     {
         var ids = TrainerIds(db);
-        model.Trainers = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new TrainerOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        model.Trainers = await db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new TrainerOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return model;
     }
 
@@ -108,7 +109,7 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
         }
 
         var name = await (from m in db.Set<CohortMember>()
-                          join u in db.Users() on m.UserId equals u.Id
+                          join u in db.Set<AppUser>() on m.UserId equals u.Id
                           where m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn
                           select u.DisplayName).FirstOrDefaultAsync(ct);
         return (cohortName, name);
@@ -152,8 +153,8 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
     {
         var place = await (from m in db.Set<CohortMember>()
                            join c in db.Set<Cohort>() on m.CohortId equals c.Id
-                           join u in db.Users() on m.UserId equals u.Id
-                           join team in db.Teams() on u.TeamId equals team.Id
+                           join u in db.Set<AppUser>() on m.UserId equals u.Id
+                           join team in db.Set<Team>() on u.TeamId equals team.Id
                            where m.CohortId == cohortId && m.UserId == personId && m.Status != MemberStatus.Withdrawn && team.LeaderId == leaderId
                            select new { Person = u.DisplayName, Cohort = c.Name }).FirstOrDefaultAsync(ct);
         return place is null ? null : (place.Person, place.Cohort);
@@ -171,12 +172,12 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
         var myTrainers = mine is null
             ? []
             : await (from t in db.Set<CohortTrainer>()
-                     join u in db.Users() on t.UserId equals u.Id
+                     join u in db.Set<AppUser>() on t.UserId equals u.Id
                      where t.CohortId == mine.Id
                      orderby u.DisplayName
                      select u.DisplayName).ToListAsync(ct);
         var teamMembers = isLeader
-            ? await db.Users().CountAsync(u => u.TeamId != null && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me), ct)
+            ? await db.Set<AppUser>().CountAsync(u => u.TeamId != null && db.Set<Team>().Any(t => t.Id == u.TeamId && t.LeaderId == me), ct)
             : 0;
         return new CohortsPanelViewModel(running, mine, myTrainers, teamMembers, isLeader, seesAll);
     }
@@ -185,8 +186,8 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
     public async Task<IReadOnlyList<RequestsPanelRow>> RequestsPanelAsync(Guid me, CancellationToken ct = default)
     {
         var pending = from r in db.Set<EnrolmentRequest>()
-                      join u in db.Users() on r.UserId equals u.Id
-                      where r.Status == RequestStatus.Pending && u.Id != me && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me)
+                      join u in db.Set<AppUser>() on r.UserId equals u.Id
+                      where r.Status == RequestStatus.Pending && u.Id != me && db.Set<Team>().Any(t => t.Id == u.TeamId && t.LeaderId == me)
                       select new { r, u.DisplayName };
         return await (from x in pending
                       join c in db.Set<Cohort>() on x.r.CohortId equals c.Id
@@ -197,7 +198,7 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
 
     /// <summary>People holding the trainer role.</summary>
     internal static IQueryable<Guid> TrainerIds(DbContext db) =>
-        from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
+        from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
 
     private IQueryable<Cohort> Visible(Guid me, bool seesAll)
     {

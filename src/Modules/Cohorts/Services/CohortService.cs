@@ -45,7 +45,7 @@ public sealed class CohortService(DbContext db, EnrolmentService enrolment, INot
 
         model.TrainerIds = model.TrainerIds.Distinct().ToList();
         var trainerIds = CohortPages.TrainerIds(db);
-        var valid = await db.Users().CountAsync(u => model.TrainerIds.Contains(u.Id) && trainerIds.Contains(u.Id), ct);
+        var valid = await db.Set<AppUser>().CountAsync(u => model.TrainerIds.Contains(u.Id) && trainerIds.Contains(u.Id), ct);
         if (model.TrainerIds.Count == 0 || valid != model.TrainerIds.Count)
         {
             errors.Add((nameof(model.TrainerIds), S["ChooseTrainers"]));

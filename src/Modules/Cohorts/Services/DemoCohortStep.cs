@@ -40,8 +40,8 @@ public sealed class DemoCohortStep(DbContext db, ProgrammeTime time) : IImportSt
             CreatedUtc = now,
         });
 
-        var trainers = await db.Users().Where(u => u.Email!.StartsWith("trainer") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
-        var trainees = await db.Users().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
+        var trainers = await db.Set<AppUser>().Where(u => u.Email!.StartsWith("trainer") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
+        var trainees = await db.Set<AppUser>().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local")).Select(u => u.Id).ToListAsync(cancellationToken);
         db.Set<CohortTrainer>().AddRange(trainers.Select(id => new CohortTrainer { CohortId = DemoCohortId, UserId = id }));
         db.Set<CohortMember>().AddRange(trainees.Select(id => new CohortMember { CohortId = DemoCohortId, UserId = id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now }));
         db.AddAudit(now, null, "cohorts.demo-created", DemoCohortId.ToString(), $"{trainees.Count} trainees");

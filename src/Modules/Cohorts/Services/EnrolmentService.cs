@@ -5,6 +5,7 @@ using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -25,12 +26,12 @@ public sealed class EnrolmentService(DbContext db, IEmailOutbox outbox, IJobTrig
 
     private async Task<Dictionary<Guid, Person>> PeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var rows = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id))
+        var rows = await db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id))
             .Select(u => new
             {
                 u.Id, u.DisplayName, u.Email, u.Language, u.TeamId,
-                LeaderId = db.Teams().Where(x => x.Id == u.TeamId).Select(x => x.LeaderId).FirstOrDefault(),
-                Roles = (from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                LeaderId = db.Set<Team>().Where(x => x.Id == u.TeamId).Select(x => x.LeaderId).FirstOrDefault(),
+                Roles = (from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
             }).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id, r => new Person(r.Id, r.DisplayName, r.Email ?? "", r.Language, r.TeamId, r.LeaderId, r.Roles.Contains(Roles.Trainee), r.Roles.Contains(Roles.Leader)));
     }

@@ -25,9 +25,9 @@ public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOut
         // One flat query of left joins over base tables, so every step can use an index (nested
         // projections became ROW_NUMBER() windows over every membership in the site: 0.1 s a page at
         // 10,000 trainees). Pending requests ride along, which keeps the page at four queries.
-        var flat = await (from x in db.Teams().AsNoTracking()
+        var flat = await (from x in db.Set<Team>().AsNoTracking()
                           where x.LeaderId == leaderId
-                          join u in db.Users() on x.Id equals u.TeamId into members
+                          join u in db.Set<AppUser>() on x.Id equals u.TeamId into members
                           from u in members.DefaultIfEmpty()
                           join m in db.Set<CohortMember>().Where(m => m.Status != MemberStatus.Withdrawn) on u.Id equals m.UserId into places
                           from m in places.DefaultIfEmpty()

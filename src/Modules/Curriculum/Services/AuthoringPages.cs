@@ -111,8 +111,8 @@ public sealed class AuthoringPages(DbContext db, CurriculumCatalog catalog, Impo
             .Where(v => v.LessonKey == key && v.Language == language)
             .OrderByDescending(v => v.Number)
             .Select(v => new VersionRow(v.Id, v.Number, v.Status, v.Source, v.Title, v.CreatedUtc,
-                db.Users().Where(u => u.Id == v.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Set<AppUser>().Where(u => u.Id == v.CreatedBy).Select(u => u.DisplayName).FirstOrDefault(),
                 v.PublishedUtc,
-                db.Users().Where(u => u.Id == v.PublishedBy).Select(u => u.DisplayName).FirstOrDefault()))
+                db.Set<AppUser>().Where(u => u.Id == v.PublishedBy).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync();
 }

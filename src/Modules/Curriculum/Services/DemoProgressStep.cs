@@ -21,7 +21,7 @@ internal sealed class DemoProgressStep(DbContext db, CurriculumCatalog catalog, 
             return;
         }
 
-        var trainees = await db.Users().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local"))
+        var trainees = await db.Set<AppUser>().Where(u => u.Email!.StartsWith("trainee") && u.Email.EndsWith("@demo.local"))
             .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
         var ids = trainees.Select(t => t.Id).ToList();
         if (trainees.Count == 0 || await db.Set<LessonCompletion>().AnyAsync(c => ids.Contains(c.UserId), cancellationToken))

@@ -60,7 +60,7 @@ public sealed class NoticeMailer(DbContext db, IEmailOutbox outbox, ProgrammeTim
         var now = time.UtcNow;
         var digestUsers = db.Set<NotificationPreference>().Where(p => p.Mode == DeliveryMode.DailyDigest).Select(p => p.UserId);
         var immediate = await (from i in db.Set<InboxItem>()
-                               join u in db.Users() on i.UserId equals u.Id
+                               join u in db.Set<AppUser>() on i.UserId equals u.Id
                                where i.Mail == MailState.Pending && !digestUsers.Contains(i.UserId)
                                orderby i.CreatedUtc
                                select new { Item = i, u.Email }).Take(BatchSize).ToListAsync(cancellationToken);
@@ -84,7 +84,7 @@ public sealed class NoticeMailer(DbContext db, IEmailOutbox outbox, ProgrammeTim
             var suffix = ":" + DateOnly.FromDateTime(local).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
             var sentToday = db.Set<OutboxMessage>().Where(m => m.Key != null && m.Key.StartsWith(prefix) && m.Key.EndsWith(suffix)).Select(m => m.Key);
             var digest = await (from i in db.Set<InboxItem>()
-                                join u in db.Users() on i.UserId equals u.Id
+                                join u in db.Set<AppUser>() on i.UserId equals u.Id
                                 where i.Mail == MailState.Pending && digestUsers.Contains(i.UserId)
                                 orderby i.CreatedUtc
                                 select new { Item = i, u.Email, u.Language }).Take(BatchSize).ToListAsync(cancellationToken);

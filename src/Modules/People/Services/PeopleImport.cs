@@ -65,13 +65,13 @@ public sealed class PeopleImport(DbContext db, UserManager<AppUser> users, IEmai
         }
 
         var emails = rows.Select(r => r.Email.ToUpperInvariant()).Concat(rows.Select(r => r.Leader.ToUpperInvariant())).Where(e => e.Length > 0).Distinct().ToList();
-        var existing = await db.Users().Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, ct);
+        var existing = await db.Set<AppUser>().Where(u => emails.Contains(u.NormalizedEmail!)).ToDictionaryAsync(u => u.NormalizedEmail!, ct);
         var ids = existing.Values.Select(u => u.Id).ToList();
-        var existingRoles = (await (from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct))
+        var existingRoles = (await (from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name }).ToListAsync(ct))
             .GroupBy(x => x.UserId).ToDictionary(g => g.Key, g => g.Select(x => x.Name!).ToList());
-        var teams = await db.Teams().ToDictionaryAsync(x => x.Name.ToUpperInvariant(), ct);
+        var teams = await db.Set<Team>().ToDictionaryAsync(x => x.Name.ToUpperInvariant(), ct);
         var leaderIds = teams.Values.Where(x => x.LeaderId != null).Select(x => x.LeaderId!.Value).ToList();
-        var leaderEmails = await db.Users().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!.ToLowerInvariant(), ct);
+        var leaderEmails = await db.Set<AppUser>().Where(u => leaderIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!.ToLowerInvariant(), ct);
 
         var seen = new HashSet<string>();
         var results = new List<ImportRow>();
@@ -180,7 +180,7 @@ public sealed class PeopleImport(DbContext db, UserManager<AppUser> users, IEmai
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var roleIds = await db.Roles().ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var roleIds = await db.Set<AppRole>().ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var byEmail = new Dictionary<string, AppUser>(plan.Existing);
         var created = new List<AppUser>();
@@ -203,8 +203,8 @@ public sealed class PeopleImport(DbContext db, UserManager<AppUser> users, IEmai
                     EmailConfirmed = true, DisplayName = row.Name, Language = row.Language, TeamId = team?.Id, SecurityStamp = Guid.NewGuid().ToString("N"),
                     ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, CreatedUtc = now,
                 };
-                db.Users().Add(user);
-                db.UserRoles().AddRange(roles.Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                db.Set<AppUser>().Add(user);
+                db.Set<IdentityUserRole<Guid>>().AddRange(roles.Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
                 byEmail[user.NormalizedEmail] = user;
                 created.Add(user);
                 granted.AddRange(roles.Select(r => (user.Id, r)));
@@ -216,8 +216,8 @@ public sealed class PeopleImport(DbContext db, UserManager<AppUser> users, IEmai
                 user.Language = row.Language;
                 user.TeamId = team?.Id;
                 var had = plan.ExistingRoles.GetValueOrDefault(user.Id) ?? [];
-                db.UserRoles().RemoveRange(had.Except(roles).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
-                db.UserRoles().AddRange(roles.Except(had).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                db.Set<IdentityUserRole<Guid>>().RemoveRange(had.Except(roles).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
+                db.Set<IdentityUserRole<Guid>>().AddRange(roles.Except(had).Select(r => new IdentityUserRole<Guid> { UserId = user.Id, RoleId = roleIds[r] }));
                 if (!had.Order().SequenceEqual(roles))
                 {
                     rolesChanged.Add(user.Id);

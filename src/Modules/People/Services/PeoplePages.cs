@@ -14,7 +14,7 @@ public sealed class PeoplePages(DbContext db, UserManager<AppUser> users, TimePr
     /// <summary>One page of people by name, filtered by a part of their name or address. Three queries.</summary>
     public async Task<PeopleListViewModel> ListAsync(string? q, int page, CancellationToken ct = default)
     {
-        var query = db.Users().AsNoTracking();
+        var query = db.Set<AppUser>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToUpperInvariant();
@@ -34,13 +34,13 @@ public sealed class PeoplePages(DbContext db, UserManager<AppUser> users, TimePr
                 u.Id,
                 u.DisplayName,
                 u.Email,
-                Team = db.Teams().Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(),
+                Team = db.Set<Team>().Where(x => x.Id == u.TeamId).Select(x => x.Name).FirstOrDefault(),
                 u.LockoutEnd,
             })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
-        var roles = await (from ur in db.UserRoles()
-                           join r in db.Roles() on ur.RoleId equals r.Id
+        var roles = await (from ur in db.Set<IdentityUserRole<Guid>>()
+                           join r in db.Set<AppRole>() on ur.RoleId equals r.Id
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         var people = rows.Select(r => new PersonRow(
@@ -76,48 +76,48 @@ public sealed class PeoplePages(DbContext db, UserManager<AppUser> users, TimePr
         return await WithTeamsAsync(model, ct);
     }
 
-    public Task<bool> PersonExistsAsync(Guid id, CancellationToken ct = default) => db.Users().AnyAsync(u => u.Id == id, ct);
+    public Task<bool> PersonExistsAsync(Guid id, CancellationToken ct = default) => db.Set<AppUser>().AnyAsync(u => u.Id == id, ct);
 
     /// <summary>Fills the person form's list of teams.</summary>
     public async Task<PersonFormViewModel> WithTeamsAsync(PersonFormViewModel model, CancellationToken ct = default)
     {
-        model.Teams = await db.Teams().AsNoTracking().OrderBy(x => x.Name).Select(x => new TeamOption(x.Id, x.Name)).ToListAsync(ct);
+        model.Teams = await db.Set<Team>().AsNoTracking().OrderBy(x => x.Name).Select(x => new TeamOption(x.Id, x.Name)).ToListAsync(ct);
         return model;
     }
 
     /// <summary>Every team by name with its leader and size.</summary>
     public async Task<IReadOnlyList<TeamRow>> TeamsAsync(CancellationToken ct = default) =>
-        await db.Teams().AsNoTracking()
+        await db.Set<Team>().AsNoTracking()
             .OrderBy(x => x.Name)
             .Select(x => new TeamRow(
                 x.Id,
                 x.Name,
-                db.Users().Where(u => u.Id == x.LeaderId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.Users().Count(u => u.TeamId == x.Id)))
+                db.Set<AppUser>().Where(u => u.Id == x.LeaderId).Select(u => u.DisplayName).FirstOrDefault(),
+                db.Set<AppUser>().Count(u => u.TeamId == x.Id)))
             .ToListAsync(ct);
 
     /// <summary>The team's form, or null when there is no such team.</summary>
     public async Task<TeamFormViewModel?> TeamAsync(Guid id, CancellationToken ct = default)
     {
-        var team = await db.Teams().FindAsync([id], ct);
+        var team = await db.Set<Team>().FindAsync([id], ct);
         return team is null ? null : await WithLeadersAsync(new TeamFormViewModel { Id = team.Id, Name = team.Name, LeaderId = team.LeaderId }, ct);
     }
 
-    public Task<bool> TeamExistsAsync(Guid id, CancellationToken ct = default) => db.Teams().AnyAsync(x => x.Id == id, ct);
+    public Task<bool> TeamExistsAsync(Guid id, CancellationToken ct = default) => db.Set<Team>().AnyAsync(x => x.Id == id, ct);
 
     /// <summary>Fills the team form's list of people who may lead a team.</summary>
     public async Task<TeamFormViewModel> WithLeadersAsync(TeamFormViewModel model, CancellationToken ct = default)
     {
         var ids = LeaderIds(db);
-        model.Leaders = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
+        model.Leaders = await db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName)
             .Select(u => new TeamOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return model;
     }
 
     /// <summary>People holding the leader role.</summary>
     internal static IQueryable<Guid> LeaderIds(DbContext db) =>
-        from ur in db.UserRoles()
-        join r in db.Roles() on ur.RoleId equals r.Id
+        from ur in db.Set<IdentityUserRole<Guid>>()
+        join r in db.Set<AppRole>() on ur.RoleId equals r.Id
         where r.Name == Roles.Leader
         select ur.UserId;
 }

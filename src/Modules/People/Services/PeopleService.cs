@@ -47,7 +47,7 @@ public sealed class PeopleService(
             errors.Add((nameof(model.Language), T["ValueInvalid", model.Language ?? ""]));
         }
 
-        if (model.TeamId is { } teamId && !await db.Teams().AnyAsync(x => x.Id == teamId, ct))
+        if (model.TeamId is { } teamId && !await db.Set<Team>().AnyAsync(x => x.Id == teamId, ct))
         {
             errors.Add((nameof(model.TeamId), S["UnknownTeam"]));
         }
@@ -56,7 +56,7 @@ public sealed class PeopleService(
         {
             var normalized = model.Email.Trim().ToUpperInvariant();
             var other = existingId ?? Guid.Empty;
-            if (await db.Users().AnyAsync(u => u.NormalizedEmail == normalized && u.Id != other, ct))
+            if (await db.Set<AppUser>().AnyAsync(u => u.NormalizedEmail == normalized && u.Id != other, ct))
             {
                 errors.Add((nameof(model.Email), T["Identity.DuplicateEmail", model.Email]));
             }

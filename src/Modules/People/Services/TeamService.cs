@@ -18,7 +18,7 @@ public sealed class TeamService(DbContext db, TimeProvider clock, IStringLocaliz
         {
             var name = model.Name.Trim();
             var other = model.Id ?? Guid.Empty;
-            if (await db.Teams().AnyAsync(x => x.Name == name && x.Id != other, ct))
+            if (await db.Set<Team>().AnyAsync(x => x.Name == name && x.Id != other, ct))
             {
                 errors.Add((nameof(model.Name), S["TeamNameTaken"]));
             }
@@ -37,7 +37,7 @@ public sealed class TeamService(DbContext db, TimeProvider clock, IStringLocaliz
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var team = new Team { Id = Guid.NewGuid(), Name = model.Name!.Trim(), LeaderId = model.LeaderId, CreatedUtc = now };
-        db.Teams().Add(team);
+        db.Set<Team>().Add(team);
         db.AddAudit(now, actor, "teams.created", team.Id.ToString(), team.Name);
         await db.SaveChangesAsync(ct);
         return Result<string>.Success(team.Name);
@@ -46,7 +46,7 @@ public sealed class TeamService(DbContext db, TimeProvider clock, IStringLocaliz
     /// <summary>Saves a valid form over the team; its name.</summary>
     public async Task<Result<string>> UpdateAsync(Guid id, TeamFormViewModel model, Guid? actor, CancellationToken ct = default)
     {
-        var team = await db.Teams().FindAsync([id], ct);
+        var team = await db.Set<Team>().FindAsync([id], ct);
         if (team is null)
         {
             return Result<string>.From(Result.NotFound());

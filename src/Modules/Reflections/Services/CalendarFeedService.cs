@@ -81,7 +81,7 @@ public sealed class CalendarFeedService(DbContext db, NoticeWriter writer, Progr
     /// <summary>The person's release and due dates, and every module's events for them (supervision, workshops), in time order.</summary>
     public async Task<IReadOnlyList<CalendarEntry>> EntriesAsync(Guid personId, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
-        var language = NoticeWriter.Language(await db.Users().Where(u => u.Id == personId).Select(u => u.Language).FirstOrDefaultAsync(ct));
+        var language = NoticeWriter.Language(await db.Set<AppUser>().Where(u => u.Id == personId).Select(u => u.Language).FirstOrDefaultAsync(ct));
         var rows = await (from w in db.Set<AssignmentWork>()
                           join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
                           where w.UserId == personId && w.Active

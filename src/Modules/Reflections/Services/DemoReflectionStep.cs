@@ -46,8 +46,8 @@ public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, Work
         }
 
         var emails = Plan.Select(p => p.Email).Distinct().ToList();
-        var people = await db.Users().Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
-        var trainer = await db.Users().Where(u => u.Email == "trainer1@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var people = await db.Set<AppUser>().Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
+        var trainer = await db.Set<AppUser>().Where(u => u.Email == "trainer1@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         var ids = people.Values.ToList();
         var items = await db.Set<AssignmentWork>().Where(w => ids.Contains(w.UserId) && w.LessonKey.EndsWith("/reflection")).ToListAsync(cancellationToken);
         var modules = await db.Set<ScheduledAssignment>().Where(s => items.Select(w => w.ScheduledId).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ModuleNumber, cancellationToken);

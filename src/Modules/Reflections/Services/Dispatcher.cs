@@ -182,7 +182,7 @@ public sealed class Dispatcher(
         // grow at one end, and two dispatchers meet each reminder key in the same order.
         var due = await work
             .Where(w => !db.Set<Reminder>().Any(r => r.WorkId == w.Id && r.Kind == kind))
-            .Join(db.Users, w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.LessonKey, w.DueUtc, u.Language })
+            .Join(db.Set<AppUser>(), w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.LessonKey, w.DueUtc, u.Language })
             .OrderBy(x => x.UserId)
             .ToListAsync(cancellationToken);
 
@@ -254,7 +254,7 @@ public sealed class Dispatcher(
 
         var trainerIds = perTrainer.Select(p => p.Trainer).ToList();
         var done = await db.Set<TrainerDigest>().Where(d => d.Period == period && trainerIds.Contains(d.TrainerId)).Select(d => d.TrainerId).ToListAsync(cancellationToken);
-        var languages = await db.Users().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
+        var languages = await db.Set<AppUser>().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
         var sent = 0;
         foreach (var (trainer, count) in perTrainer.Where(p => !done.Contains(p.Trainer)))
         {
@@ -301,7 +301,7 @@ public sealed class Dispatcher(
         }
 
         var work = await db.Set<AssignmentWork>().Where(w => w.ScheduledId == schedule.Id && people.Contains(w.UserId))
-            .Join(db.Users(), w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.DueUtc, u.Language }).ToListAsync(cancellationToken);
+            .Join(db.Set<AppUser>(), w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.DueUtc, u.Language }).ToListAsync(cancellationToken);
         var list = new List<Notice>(work.Count);
         foreach (var w in work)
         {

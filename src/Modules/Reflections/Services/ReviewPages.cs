@@ -22,7 +22,7 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
         var mine = await cohorts.CohortsRunByAsync(me);
         var open = (await cohorts.OpenCohortsAsync()).Where(c => mine.Contains(c.Id)).ToList();
         var query = from w in db.Set<AssignmentWork>()
-                    join u in db.Users() on w.UserId equals u.Id
+                    join u in db.Set<AppUser>() on w.UserId equals u.Id
                     where mine.Contains(w.CohortId) && w.Active && w.Versions > 0
                     select new { w, u.DisplayName };
         if (cohort is { } c && mine.Contains(c))
@@ -59,7 +59,7 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
         var since = time.UtcNow.AddDays(-30);
         var reviewed = await db.Set<Review>().Where(r => trainerIds.Contains(r.TrainerId) && r.CreatedUtc >= since)
             .GroupBy(r => r.TrainerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
-        var trainerNames = await db.Users().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var trainerNames = await db.Set<AppUser>().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var counts = trainerIds
             .Select(id => new TrainerCountRow(trainerNames.GetValueOrDefault(id) ?? "", open.Where(o => o.Trainers.Contains(id)).Sum(o => waiting.GetValueOrDefault(o.Id)), reviewed.GetValueOrDefault(id)))
             .OrderBy(x => x.Trainer, StringComparer.CurrentCulture).ToList();
@@ -83,7 +83,7 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
     /// <summary>The page for <paramref name="item"/>, with the feedback typed so far.</summary>
     public async Task<ReviewPageViewModel> PageAsync(AssignmentWork item, string feedback)
     {
-        var trainee = await db.Users().Where(u => u.Id == item.UserId).Select(u => u.DisplayName).FirstAsync();
+        var trainee = await db.Set<AppUser>().Where(u => u.Id == item.UserId).Select(u => u.DisplayName).FirstAsync();
         var cohort = (await cohorts.OpenCohortsAsync()).FirstOrDefault(c => c.Id == item.CohortId)?.Name ?? "";
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
         var versions = await WorkHistory.VersionsAsync(db, item.Id);

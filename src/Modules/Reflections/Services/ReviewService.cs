@@ -58,7 +58,7 @@ public sealed class ReviewService(DbContext db, INotifier notifier, NoticeWriter
         work.Revision++;
         db.AddAudit(now, trainerId, decision == ReviewDecision.Accepted ? "reflections.accepted" : "reflections.revision-requested", work.Id.ToString(), $"version {version}");
 
-        var language = await db.Users().Where(u => u.Id == work.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct);
+        var language = await db.Set<AppUser>().Where(u => u.Id == work.UserId).Select(u => u.Language).FirstOrDefaultAsync(ct);
         var title = await writer.TitleAsync(work.LessonKey, NoticeWriter.Language(language), ct);
         await notifier.NotifyAsync(writer.Write($"reflections:reviewed:{work.Id}:{version}", work.UserId, language ?? "en", decision.ToString(), $"/reflections/{work.Id}", title), ct);
         try

@@ -41,7 +41,7 @@ public sealed class SchedulePages(DbContext db, ICohortDirectory cohorts, IProgr
 
         var now = time.UtcNow;
         var work = await (from w in db.Set<AssignmentWork>()
-                          join u in db.Users() on w.UserId equals u.Id
+                          join u in db.Set<AppUser>() on w.UserId equals u.Id
                           where w.CohortId == cohortId && w.Active && w.Status != WorkStatus.Accepted
                           orderby w.DueUtc, u.DisplayName
                           select new { w.Id, u.DisplayName, w.LessonKey, w.DueUtc, w.HasExtension, w.Status }).Take(300).ToListAsync();

@@ -72,7 +72,7 @@ public sealed class ScheduleService(DbContext db, INotifier notifier, NoticeWrit
         item.Revision++;
         // A new due date brings new reminders.
         await db.Set<Reminder>().Where(r => r.WorkId == item.Id).ExecuteDeleteAsync();
-        var language = await db.Users().Where(u => u.Id == item.UserId).Select(u => u.Language).FirstOrDefaultAsync() ?? "en";
+        var language = await db.Set<AppUser>().Where(u => u.Id == item.UserId).Select(u => u.Language).FirstOrDefaultAsync() ?? "en";
         var title = await writer.TitleAsync(item.LessonKey, NoticeWriter.Language(language));
         await notifier.NotifyAsync(writer.Write($"reflections:extended:{item.Id}:{newDue.Value.Ticks}", item.UserId, language, "Extended", $"/reflections/{item.Id}", title, newDue.Value));
         db.AddAudit(time.UtcNow, actorId, "reflections.extended", item.Id.ToString(), $"due {newDue:O}");

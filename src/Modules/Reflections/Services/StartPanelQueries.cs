@@ -66,7 +66,7 @@ public sealed class StartPanelQueries(DbContext db, ICohortDirectory cohorts, IP
 
         var waiting = db.Set<AssignmentWork>().Where(w => mine.Contains(w.CohortId) && w.Active && w.Status == WorkStatus.Submitted);
         var rows = await (from w in waiting
-                          join u in db.Users() on w.UserId equals u.Id
+                          join u in db.Set<AppUser>() on w.UserId equals u.Id
                           orderby w.LastSubmittedUtc, w.Id
                           select new { w.Id, u.DisplayName, w.LessonKey, w.LastSubmittedUtc, Total = waiting.Count() })
             .Take(Shown).AsNoTracking().ToListAsync();
@@ -89,8 +89,8 @@ public sealed class StartPanelQueries(DbContext db, ICohortDirectory cohorts, IP
     {
         var now = time.UtcNow;
         var team = from w in db.Set<AssignmentWork>()
-                   join u in db.Users() on w.UserId equals u.Id
-                   where u.Id != me && w.Active && db.Teams().Any(t => t.Id == u.TeamId && t.LeaderId == me)
+                   join u in db.Set<AppUser>() on w.UserId equals u.Id
+                   where u.Id != me && w.Active && db.Set<Team>().Any(t => t.Id == u.TeamId && t.LeaderId == me)
                    select new { w, u.DisplayName };
         var rows = await team.Where(x => x.w.LastSubmittedUtc != null)
             .OrderByDescending(x => x.w.LastSubmittedUtc).ThenByDescending(x => x.w.Id)

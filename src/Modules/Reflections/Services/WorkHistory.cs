@@ -14,7 +14,7 @@ public static class WorkHistory
 
     public static Task<List<FeedbackRow>> FeedbackAsync(DbContext db, long workId) =>
         (from r in db.Set<Review>()
-         join u in db.Users() on r.TrainerId equals u.Id
+         join u in db.Set<AppUser>() on r.TrainerId equals u.Id
          where r.WorkId == workId
          orderby r.CreatedUtc descending
          select new FeedbackRow(r.VersionNumber, u.DisplayName, r.Decision, r.FeedbackHtml, r.CreatedUtc)).ToListAsync();

@@ -23,7 +23,7 @@ public sealed class SupervisionNotices(DbContext db, IStringLocalizer<Supervisio
     public async Task<Notice> PresentingAsync(SupervisionSession session, Guid person, CancellationToken ct = default)
     {
         var group = await db.Set<SupervisionGroup>().AsNoTracking().Where(g => g.Id == session.GroupId).Select(g => new { g.Name, g.Place }).FirstAsync(ct);
-        var language = await db.Users().Where(u => u.Id == person).Select(u => u.Language).FirstOrDefaultAsync(ct);
+        var language = await db.Set<AppUser>().Where(u => u.Id == person).Select(u => u.Language).FirstOrDefaultAsync(ct);
         using (new CultureScope(ProgrammeOptions.IsSupported(language) ? language! : "en"))
         {
             var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(session.StartsUtc, DateTimeKind.Utc), zone).ToString("dddd d MMM yyyy HH:mm", CultureInfo.CurrentCulture);

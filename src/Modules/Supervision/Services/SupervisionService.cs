@@ -4,6 +4,7 @@ using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Resources;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
@@ -76,7 +77,7 @@ public sealed class SupervisionService(
     private Task<bool> CreatedByAsync(Guid groupId, Guid person, CancellationToken ct)
     {
         var subject = groupId.ToString();
-        return db.Audit().AnyAsync(a => a.Action == "supervision.group-created" && a.Subject == subject && a.ActorId == person, ct);
+        return db.Set<AuditEntry>().AnyAsync(a => a.Action == "supervision.group-created" && a.Subject == subject && a.ActorId == person, ct);
     }
 
     /// <summary>The groups one belongs to or supervises; with ManageAll also every other group (frame only).</summary>
@@ -89,7 +90,7 @@ public sealed class SupervisionService(
             return groups;
         }
 
-        var created = db.Audit().Where(a => a.Action == "supervision.group-created" && a.ActorId == me).Select(a => a.Subject);
+        var created = db.Set<AuditEntry>().Where(a => a.Action == "supervision.group-created" && a.ActorId == me).Select(a => a.Subject);
         return groups.Where(g => g.SupervisorId == me
             || db.Set<GroupMember>().Any(m => m.GroupId == g.Id && m.UserId == me && m.LeftUtc == null)
             || created.Contains(g.Id.ToString()));
@@ -98,14 +99,14 @@ public sealed class SupervisionService(
     public IQueryable<AppUser> InRoles(IEnumerable<string> roles)
     {
         var names = roles.ToList();
-        var ids = from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where names.Contains(r.Name!) select ur.UserId;
-        return db.Users().AsNoTracking().Where(u => ids.Contains(u.Id));
+        var ids = from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where names.Contains(r.Name!) select ur.UserId;
+        return db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id));
     }
 
     /// <summary>Refusal (with the reason) when <paramref name="supervisor"/> is a member or leads a member's team.</summary>
     public async Task<string?> SupervisorConflictAsync(Guid supervisor, IReadOnlyCollection<Guid> members, CancellationToken ct = default)
     {
-        var leaders = await (from u in db.Users() join team in db.Teams() on u.TeamId equals team.Id where members.Contains(u.Id) select team.LeaderId).ToListAsync(ct);
+        var leaders = await (from u in db.Set<AppUser>() join team in db.Set<Team>() on u.TeamId equals team.Id where members.Contains(u.Id) select team.LeaderId).ToListAsync(ct);
         return GroupRules.SupervisorConflict(supervisor, members, leaders) switch
         {
             "member" => S["SupervisorIsMember"].Value,

@@ -27,8 +27,8 @@ public sealed class SupervisionSetupStep(DbContext db, RoleManager<AppRole> role
         }
 
         var emails = Enumerable.Range(1, 6).Select(i => $"trainee{i}@demo.local").ToList();
-        var members = await db.Users().Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync(cancellationToken);
-        var supervisor = await db.Users().Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var members = await db.Set<AppUser>().Where(u => emails.Contains(u.Email!)).Select(u => u.Id).ToListAsync(cancellationToken);
+        var supervisor = await db.Set<AppUser>().Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
         if (members.Count != 6 || supervisor == Guid.Empty)
         {
             return;

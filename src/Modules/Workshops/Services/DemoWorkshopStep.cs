@@ -21,7 +21,7 @@ public sealed class DemoWorkshopStep(DbContext db, ProgrammeTime time, IOptions<
             return;
         }
 
-        var trainer = await db.Users().Where(u => u.Email == "trainer1@demo.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        var trainer = await db.Set<AppUser>().Where(u => u.Email == "trainer1@demo.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
         if (trainer is null)
         {
             return;

@@ -4,6 +4,7 @@ using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Workshops.Data;
 using ChangeAgentAcademy.Workshops.ViewModels;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Workshops.Services;
@@ -45,7 +46,7 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
         var canUseIdeas = attended || row.FacilitatorId == me || canRecord;
         var participants = canRecord
             ? await (from b in db.Set<Booking>()
-                     join u in db.Users() on b.UserId equals u.Id
+                     join u in db.Set<AppUser>() on b.UserId equals u.Id
                      where b.SessionId == id && b.Status != BookingStatus.Cancelled
                      orderby b.Status, b.BookedUtc, b.UserId
                      select new ParticipantRow(u.Id, u.DisplayName, b.Status, b.BookedUtc)).ToListAsync(ct)
@@ -93,13 +94,13 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
     public Task<bool> IsFacilitatorAsync(Guid personId, CancellationToken ct = default)
     {
         var facilitators = FacilitatorIds();
-        return db.Users().AnyAsync(u => u.Id == personId && facilitators.Contains(u.Id), ct);
+        return db.Set<AppUser>().AnyAsync(u => u.Id == personId && facilitators.Contains(u.Id), ct);
     }
 
     public async Task<NewSessionsViewModel> WithFacilitatorsAsync(NewSessionsViewModel form, CancellationToken ct = default)
     {
         var ids = FacilitatorIds();
-        form.Facilitators = await db.Users().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new FacilitatorOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        form.Facilitators = await db.Set<AppUser>().AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new FacilitatorOption(u.Id, u.DisplayName)).ToListAsync(ct);
         return form;
     }
 
@@ -129,7 +130,7 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
     }
 
     private IQueryable<Guid> FacilitatorIds() =>
-        from ur in db.UserRoles() join r in db.Roles() on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
+        from ur in db.Set<IdentityUserRole<Guid>>() join r in db.Set<AppRole>() on ur.RoleId equals r.Id where r.Name == Roles.Trainer select ur.UserId;
 
     /// <summary>Sessions this person may see: all for trainers and administrators; on-site sessions otherwise only for the requesting unit.</summary>
     private IQueryable<WorkshopSession> Visible(Guid me, bool manager)
@@ -138,7 +139,7 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
         return manager
             ? sessions
             : sessions.Where(s => s.RequestId == null || s.FacilitatorId == me || db.Set<OnSiteRequest>().Any(r => r.Id == s.RequestId
-                && db.Teams().Any(x => x.Id == r.TeamId && (x.LeaderId == me || db.Users().Any(u => u.Id == me && u.TeamId == x.Id)))));
+                && db.Set<Team>().Any(x => x.Id == r.TeamId && (x.LeaderId == me || db.Set<AppUser>().Any(u => u.Id == me && u.TeamId == x.Id)))));
     }
 
     private Task<List<SessionRow>> RowsAsync(IQueryable<WorkshopSession> sessions, Guid me, CancellationToken ct) =>
@@ -147,7 +148,7 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
             db.Set<Booking>().Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Booked),
             db.Set<Booking>().Count(b => b.SessionId == s.Id && b.Status == BookingStatus.Waitlisted),
             s.Status, s.FacilitatorId,
-            db.Users().Where(u => u.Id == s.FacilitatorId).Select(u => u.DisplayName).FirstOrDefault(),
+            db.Set<AppUser>().Where(u => u.Id == s.FacilitatorId).Select(u => u.DisplayName).FirstOrDefault(),
             s.RequestId != null,
             db.Set<Booking>().Where(b => b.SessionId == s.Id && b.UserId == me && b.Status != BookingStatus.Cancelled).Select(b => (BookingStatus?)b.Status).FirstOrDefault(),
             db.Set<Booking>().Where(b => b.SessionId == s.Id && b.UserId == me && b.Status == BookingStatus.Waitlisted)

@@ -17,7 +17,7 @@ public sealed class WorkshopRequestPages(DbContext db, IPermissionService permis
         var canRequest = permissions.Has(user, WorkshopPermissions.Request);
         var canDecide = permissions.Has(user, WorkshopPermissions.Manage);
         var teams = canRequest
-            ? await db.Teams().AsNoTracking().Where(x => x.LeaderId == me).OrderBy(x => x.Name).Select(x => new TeamOption(x.Id, x.Name)).ToListAsync(ct)
+            ? await db.Set<Team>().AsNoTracking().Where(x => x.LeaderId == me).OrderBy(x => x.Name).Select(x => new TeamOption(x.Id, x.Name)).ToListAsync(ct)
             : [];
         var mine = canRequest ? await RowsAsync(db.Set<OnSiteRequest>().Where(r => r.LeaderId == me).OrderByDescending(r => r.CreatedUtc).Take(20), ct) : [];
         var pending = canDecide ? await RowsAsync(db.Set<OnSiteRequest>().Where(r => r.Status == RequestStatus.Pending).OrderBy(r => r.CreatedUtc).Take(100), ct) : [];
@@ -39,8 +39,8 @@ public sealed class WorkshopRequestPages(DbContext db, IPermissionService permis
     {
         var rows = await requests.AsNoTracking().Select(r => new RequestRow(
             r.Id,
-            db.Teams().Where(x => x.Id == r.TeamId).Select(x => x.Name).FirstOrDefault() ?? "",
-            db.Users().Where(u => u.Id == r.LeaderId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+            db.Set<Team>().Where(x => x.Id == r.TeamId).Select(x => x.Name).FirstOrDefault() ?? "",
+            db.Set<AppUser>().Where(u => u.Id == r.LeaderId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
             r.Participants, r.Wishes, r.Status, r.CreatedUtc, r.SessionId, null)).ToListAsync(ct);
         // The decline message lives in the decision's audit entry (the request table has no column for it).
         var declined = rows.Where(r => r.Status == RequestStatus.Declined).Select(r => r.Id.ToString()).ToList();
@@ -49,7 +49,7 @@ public sealed class WorkshopRequestPages(DbContext db, IPermissionService permis
             return rows;
         }
 
-        var messages = (await db.Audit().AsNoTracking().Where(a => a.Action == "workshops.request-declined" && declined.Contains(a.Subject)).Select(a => new { a.Subject, a.Details }).ToListAsync(ct))
+        var messages = (await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == "workshops.request-declined" && declined.Contains(a.Subject)).Select(a => new { a.Subject, a.Details }).ToListAsync(ct))
             .GroupBy(a => a.Subject).ToDictionary(g => g.Key, g => g.Last().Details);
         return rows.Select(r => r with { Message = messages.GetValueOrDefault(r.Id.ToString()) }).ToList();
     }

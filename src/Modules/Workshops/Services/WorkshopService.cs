@@ -42,7 +42,7 @@ public sealed class WorkshopService(DbContext db, INotifier notifier, TimeProvid
         }
 
         var teamId = await db.Set<OnSiteRequest>().Where(r => r.Id == requestId).Select(r => (Guid?)r.TeamId).FirstOrDefaultAsync(ct);
-        return teamId is not null && await db.Teams().AnyAsync(x => x.Id == teamId && (x.LeaderId == personId || db.Users().Any(u => u.Id == personId && u.TeamId == x.Id)), ct);
+        return teamId is not null && await db.Set<Team>().AnyAsync(x => x.Id == teamId && (x.LeaderId == personId || db.Set<AppUser>().Any(u => u.Id == personId && u.TeamId == x.Id)), ct);
     }
 
     public async Task<Result<BookingStatus>> BookAsync(Guid sessionId, Guid personId, bool joinWaitlist, CancellationToken ct = default)
@@ -194,7 +194,7 @@ public sealed class WorkshopService(DbContext db, INotifier notifier, TimeProvid
     /// <summary>A leader asks for an on-site workshop for their own team (403 for someone else's).</summary>
     public async Task<Result> RequestAsync(Guid leaderId, Guid teamId, int participants, string wishes, CancellationToken ct = default)
     {
-        if (!await db.Teams().AnyAsync(x => x.Id == teamId && x.LeaderId == leaderId, ct))
+        if (!await db.Set<Team>().AnyAsync(x => x.Id == teamId && x.LeaderId == leaderId, ct))
         {
             return Result.Forbidden(S["NotYourTeam"].Value);
         }
@@ -355,7 +355,7 @@ public sealed class WorkshopService(DbContext db, INotifier notifier, TimeProvid
     }
 
     private async Task<Dictionary<Guid, string>> LanguagesAsync(IReadOnlyCollection<Guid> people, CancellationToken ct) =>
-        await db.Users().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, ct);
+        await db.Set<AppUser>().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Language, ct);
 
     /// <summary>Subject and body from "Notice.{kind}.Subject" / ".Body" in the recipient's language, dates in the programme's zone.</summary>
     private Notice Write(string key, Guid person, string? language, string kind, string url, params object[] args)
