@@ -1,7 +1,4 @@
 using ChangeAgentAcademy.Modules;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Data;
 

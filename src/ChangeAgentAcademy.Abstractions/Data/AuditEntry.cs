@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ChangeAgentAcademy.Data;
 
 /// <summary>Who did what, when: enrolments, approvals, people admin, imports, erasure.</summary>

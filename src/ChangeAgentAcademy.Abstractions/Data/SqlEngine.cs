@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ChangeAgentAcademy.Data;
 
 public enum SqlEngine

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace ChangeAgentAcademy.Data;
 
 /// <summary>A unit's team. Its leader enrols members and follows their progress.</summary>

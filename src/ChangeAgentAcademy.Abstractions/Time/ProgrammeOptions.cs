@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ChangeAgentAcademy.Time;
 
 /// <summary>Programme-wide settings (section <c>Programme</c>).</summary>

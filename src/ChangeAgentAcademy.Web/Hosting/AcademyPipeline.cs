@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Web.Jobs;
 using ChangeAgentAcademy.Web.Security;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics;

@@ -1,7 +1,3 @@
-using ChangeAgentAcademy.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-
 namespace ChangeAgentAcademy.Web.Hosting;
 
 /// <summary>Section <c>Site</c>.</summary>

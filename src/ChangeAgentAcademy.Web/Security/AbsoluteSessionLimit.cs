@@ -1,6 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authentication;
 using ChangeAgentAcademy.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ChangeAgentAcademy.Web.Security;

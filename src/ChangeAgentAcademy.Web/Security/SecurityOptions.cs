@@ -1,8 +1,3 @@
-using System.Globalization;
-using ChangeAgentAcademy.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-
 namespace ChangeAgentAcademy.Web.Security;
 
 /// <summary>Section <c>Security</c>.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChangeAgentAcademy.Web.ViewModels;
 
 /// <summary>"Firefox on Windows" from a user-agent string: enough to recognise one's own devices, nothing more.</summary>

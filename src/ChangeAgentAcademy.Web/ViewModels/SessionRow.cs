@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChangeAgentAcademy.Web.ViewModels;
 
 public sealed record SessionRow(DateTime CreatedUtc, string Device, bool IsThisOne);

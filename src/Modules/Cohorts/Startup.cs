@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.Jobs;
 using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Cohorts.Services;

@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.Resources;
 using ChangeAgentAcademy.Curriculum.Services;
 using ChangeAgentAcademy.Modules;

@@ -1,6 +1,5 @@
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
-using ChangeAgentAcademy.Notifications.Data;
 using ChangeAgentAcademy.Notifications.Jobs;
 using ChangeAgentAcademy.Notifications.Services;
 using Microsoft.EntityFrameworkCore;

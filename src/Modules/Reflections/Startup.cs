@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Modules;
-using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Jobs;
 using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Reflections.Services;

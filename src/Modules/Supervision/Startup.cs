@@ -1,6 +1,5 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Jobs;
 using ChangeAgentAcademy.Supervision.Resources;
 using ChangeAgentAcademy.Supervision.Services;

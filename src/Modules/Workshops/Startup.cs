@@ -1,6 +1,5 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Workshops.Data;
 using ChangeAgentAcademy.Workshops.Resources;
 using ChangeAgentAcademy.Workshops.Services;
 using Microsoft.EntityFrameworkCore;

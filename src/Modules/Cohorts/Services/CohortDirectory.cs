@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Cohorts.Data;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Data;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Cohorts.Services;
 

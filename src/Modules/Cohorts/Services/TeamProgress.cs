@@ -1,9 +1,9 @@
-using ChangeAgentAcademy.Time;
 using System.Globalization;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Cohorts.ViewModels;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Cohorts.Services;

@@ -1,8 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Cohorts.Data;
-using ChangeAgentAcademy.Cohorts.Services;
-using ChangeAgentAcademy.Modules;
-using ChangeAgentAcademy.Time;
 
 namespace ChangeAgentAcademy.Cohorts.ViewModels;
 

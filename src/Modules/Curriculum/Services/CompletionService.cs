@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>What a content file is, which decides the front matter it must have.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

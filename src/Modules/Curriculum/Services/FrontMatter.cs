@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>The YAML front matter of a content file (see content/README.md).</summary>

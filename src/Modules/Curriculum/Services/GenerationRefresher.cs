@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

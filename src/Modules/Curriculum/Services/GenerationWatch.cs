@@ -1,8 +1,5 @@
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 

@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 public sealed record ImportReport(int Created, int Unchanged, int Conflicts, IReadOnlyList<ContentIssue> Issues, DateTime AtUtc)

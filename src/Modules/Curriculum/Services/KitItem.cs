@@ -1,11 +1,3 @@
-using System.Text.Json;
-using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Time;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Options;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>A kit document's structure: who reads it (<see cref="Audience"/>) and, for completion criteria, the track.</summary>

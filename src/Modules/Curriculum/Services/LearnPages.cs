@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.ViewModels;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using Microsoft.EntityFrameworkCore;

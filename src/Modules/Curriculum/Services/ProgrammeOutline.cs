@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using Microsoft.EntityFrameworkCore;

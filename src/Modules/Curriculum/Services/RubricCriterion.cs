@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>One row of a rubric: a stable id (the same in every language), a name and three level descriptors.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Time;
-
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>A rubric criterion as stored (JSON) and shown: stable id, name, three level descriptors.</summary>

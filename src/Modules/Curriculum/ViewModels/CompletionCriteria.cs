@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 /// <summary>A track's completion criteria (a kit document of kind completion) for the programme page.</summary>

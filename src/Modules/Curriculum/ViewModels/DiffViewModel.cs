@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Curriculum.Services;
 using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Curriculum.ViewModels;

@@ -1,7 +1,5 @@
-using ChangeAgentAcademy.Text;
 using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Curriculum.Services;
 
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 public sealed record KitRow(string Id, string Title, string Summary, IReadOnlyList<string> Audience, bool IsFallback);

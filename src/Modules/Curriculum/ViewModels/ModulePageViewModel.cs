@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 /// <summary><paramref name="Assignments"/>: the reader's released work per item slug (from the Reflections module).</summary>

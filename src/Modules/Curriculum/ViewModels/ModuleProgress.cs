@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 public sealed record ModuleProgress(string Id, string Title, string Summary, int Done, int Total, bool IsFallback)

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 public sealed record ResumeLink(string ModuleId, string Slug, string Title);

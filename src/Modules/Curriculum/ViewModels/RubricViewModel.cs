@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Curriculum.Data;
-
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 public sealed record RubricViewModel(ChangeAgentAcademy.Curriculum.Services.RubricView Rubric, bool ShowGuidance, bool IsFallback);

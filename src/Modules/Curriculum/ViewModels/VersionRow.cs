@@ -1,7 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using ChangeAgentAcademy.Curriculum.Data;
-using ChangeAgentAcademy.Curriculum.Services;
-using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 

@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Notifications.Services;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

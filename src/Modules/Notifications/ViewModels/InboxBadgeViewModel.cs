@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Notifications.Data;
-
 namespace ChangeAgentAcademy.Notifications.ViewModels;
 
 public sealed record InboxBadgeViewModel(int Unread);

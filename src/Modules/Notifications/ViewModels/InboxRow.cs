@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Notifications.Data;
-
 namespace ChangeAgentAcademy.Notifications.ViewModels;
 
 /// <summary>One notice as the inbox lists it; <see cref="Url"/> is set only when it is a safe local path.</summary>

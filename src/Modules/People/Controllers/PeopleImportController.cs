@@ -1,6 +1,6 @@
 using System.Text;
-using ChangeAgentAcademy.People.Resources;
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.People.Resources;
 using ChangeAgentAcademy.People.Services;
 using ChangeAgentAcademy.People.ViewModels;
 using ChangeAgentAcademy.Security;

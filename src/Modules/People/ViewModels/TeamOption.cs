@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChangeAgentAcademy.People.ViewModels;
 
 public sealed record TeamOption(Guid Id, string Name);

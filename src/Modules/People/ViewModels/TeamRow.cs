@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ChangeAgentAcademy.People.ViewModels;
 
 public sealed record TeamRow(Guid Id, string Name, string? Leader, int Members);

@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Time;

@@ -1,12 +1,3 @@
-using System.Security.Cryptography;
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Time;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A person's private iCal feed of their release and due dates, behind a secret token they can renew.</summary>

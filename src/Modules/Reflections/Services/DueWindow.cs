@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A window of due dates: work whose due instant lies in (After, UpTo] gets the reminder now.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Start/Length index into the original text; Text is the matched substring.</summary>

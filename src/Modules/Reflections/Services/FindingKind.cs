@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>What kind of citizen detail a <see cref="Finding"/> is.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.ViewModels;

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Modules;
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Time;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>The fields of each kind of practical log, in order; <c>Required</c> ones must be filled before it is handed in.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Time;

@@ -1,7 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Reflections.Services;
-using ChangeAgentAcademy.Text;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 public sealed record ExtensionRow(long WorkId, string Trainee, string Title, DateTime DueUtc, bool HasExtension, string Status);

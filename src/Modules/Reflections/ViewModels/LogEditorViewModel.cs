@@ -1,6 +1,4 @@
-using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Services;
-using ChangeAgentAcademy.Text;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>How many open assignments of one team member are past their due date.</summary>

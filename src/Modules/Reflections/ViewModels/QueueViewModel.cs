@@ -1,7 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Reflections.Services;
-using ChangeAgentAcademy.Text;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 public sealed record QueueViewModel(IReadOnlyList<QueueRow> Rows, IReadOnlyList<TrainerCountRow> Trainers, IReadOnlyList<FilterOption> Cohorts, IReadOnlyList<FilterOption> Modules, string? Cohort, string? Module, string Status);

@@ -1,7 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-using ChangeAgentAcademy.Reflections.Services;
-using ChangeAgentAcademy.Text;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 public sealed record ReflectionListViewModel(IReadOnlyList<WorkRow> Current, IReadOnlyList<WorkRow> Done, IReadOnlyList<UpcomingRow> Upcoming, string? CohortName);

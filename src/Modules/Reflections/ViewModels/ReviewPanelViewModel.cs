@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 public sealed record ReviewPanelViewModel(IReadOnlyList<WaitingReviewRow> Waiting, int Total);

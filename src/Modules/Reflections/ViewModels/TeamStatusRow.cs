@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>A team member's hand-in and its state now: status and the hand-in date only, never what they wrote or were told.</summary>

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 public sealed record TeamWorkPanelViewModel(IReadOnlyList<TeamStatusRow> Changes, IReadOnlyList<OverdueRow> Overdue);

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Reflections.Data;
-
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>A hand-in waiting for the trainer, with how many whole days it has waited.</summary>

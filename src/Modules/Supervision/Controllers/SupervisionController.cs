@@ -2,7 +2,6 @@ using System.Globalization;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
-using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Resources;
 using ChangeAgentAcademy.Supervision.Services;
 using ChangeAgentAcademy.Supervision.ViewModels;

@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Supervision.Data;

@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.ViewModels;
 using ChangeAgentAcademy.Time;

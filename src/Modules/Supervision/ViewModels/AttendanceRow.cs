@@ -1,6 +1,3 @@
-using ChangeAgentAcademy.Supervision.Data;
-using ChangeAgentAcademy.Supervision.Services;
-
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
 public sealed record AttendanceRow(Guid Id, string Name, bool? Present, bool IsPresenter, bool? Presented);

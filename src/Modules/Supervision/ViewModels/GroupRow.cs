@@ -1,6 +1,3 @@
-using ChangeAgentAcademy.Supervision.Data;
-using ChangeAgentAcademy.Supervision.Services;
-
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
 public sealed record GroupRow(Guid Id, string Name, string Supervisor, int Members, DateTime? NextUtc, bool IsSupervisor, bool IsMember);

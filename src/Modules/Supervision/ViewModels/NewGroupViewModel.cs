@@ -1,4 +1,3 @@
-using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;

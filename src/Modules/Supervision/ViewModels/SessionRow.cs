@@ -1,5 +1,4 @@
 using ChangeAgentAcademy.Supervision.Data;
-using ChangeAgentAcademy.Supervision.Services;
 
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 

@@ -1,7 +1,6 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Time;
-using ChangeAgentAcademy.Workshops.Data;
 using ChangeAgentAcademy.Workshops.Resources;
 using ChangeAgentAcademy.Workshops.Services;
 using ChangeAgentAcademy.Workshops.ViewModels;

@@ -1,6 +1,3 @@
-using ChangeAgentAcademy.Time;
-using ChangeAgentAcademy.Workshops.Data;
-
 namespace ChangeAgentAcademy.Workshops.Services;
 
 public sealed record SessionSlot(DateTime LocalStart, DateTime StartsUtc, DateTime EndsUtc);

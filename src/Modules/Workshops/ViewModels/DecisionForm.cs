@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Workshops.Data;
-
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
 /// <summary>A trainer's answer to one pending request, kept when it comes back with errors.</summary>

@@ -1,5 +1,3 @@
-using ChangeAgentAcademy.Workshops.Data;
-
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
 public sealed class RecordForm
