@@ -218,4 +218,23 @@ public class ArchitectureTests
         Assert.True(modules.Count >= 7);
         Assert.All(modules, m => Assert.DoesNotContain(m.GetReferencedAssemblies(), r => r.Name == data.GetName().Name));
     }
+
+    /// <summary>
+    /// One naming for what views get (docs/CONVENTIONS.md): in a ViewModels folder a record or class is a
+    /// <c>…ViewModel</c> (what a page, panel or form binds), a <c>…Row</c> (one line of a list, or a piece of a
+    /// view model) or an <c>…Option</c> (one choice of a select); enums and static helpers are free.
+    /// </summary>
+    [Fact]
+    public void ViewModelTypes_EndInViewModelRowOrOption()
+    {
+        var types = SiteAssemblies().SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsPublic: true, IsClass: true } && !(t.IsAbstract && t.IsSealed) && t.Namespace?.EndsWith(".ViewModels", StringComparison.Ordinal) == true)
+            .ToList();
+        var wrong = types.Where(t => !(t.Name.EndsWith("ViewModel", StringComparison.Ordinal) || t.Name.EndsWith("Row", StringComparison.Ordinal) || t.Name.EndsWith("Option", StringComparison.Ordinal)))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(types.Count >= 60, $"only {types.Count} view-model types found");
+        Assert.True(wrong.Count == 0, "view-model types named otherwise:\n" + string.Join("\n", wrong));
+    }
 }

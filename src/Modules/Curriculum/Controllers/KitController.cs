@@ -27,7 +27,7 @@ public sealed class KitController(CurriculumCatalog catalog) : Controller
             .Select(d => (Item: d, Text: snapshot.KitText(d.Id, Language)))
             .Where(d => d.Text is not null)
             .GroupBy(d => d.Item.Kind)
-            .Select(g => new KitGroup(g.Key, g.Select(d => new KitRow(d.Item.Id, d.Text!.Value.Title, d.Text.Value.Summary, d.Item.Audience, d.Text.IsFallback)).ToList()))
+            .Select(g => new KitGroupRow(g.Key, g.Select(d => new KitRow(d.Item.Id, d.Text!.Value.Title, d.Text.Value.Summary, d.Item.Audience, d.Text.IsFallback)).ToList()))
             .ToList();
         return View(new KitIndexViewModel(groups));
     }

@@ -29,7 +29,7 @@ public sealed class AuthoringPages(DbContext db, CurriculumCatalog catalog, Impo
                 {
                     var published = numbers.FirstOrDefault(n => n.LessonKey == i.Key && n.Language == l)?.Number;
                     var draft = drafts.FirstOrDefault(d => d.LessonKey == i.Key && d.Language == l)?.Number;
-                    return new LanguageStatus(l, published, draft > (published ?? 0), conflicts.Any(c => c.LessonKey == i.Key && c.Language == l));
+                    return new LanguageStatusRow(l, published, draft > (published ?? 0), conflicts.Any(c => c.LessonKey == i.Key && c.Language == l));
                 }).ToList())).ToList())).ToList();
         return new AuthoringIndexViewModel(modules, conflicts, reports.Last);
     }

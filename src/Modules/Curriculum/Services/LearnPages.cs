@@ -26,14 +26,14 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
 
         var progress = modules.Select(m => Progress(snapshot, m, done)).ToList();
         var next = modules.SelectMany(m => m.Lessons).FirstOrDefault(l => !done.Contains(l.Key));
-        var resume = next is null ? null : new ResumeLink(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, Language)?.Value.Title ?? next.Slug);
+        var resume = next is null ? null : new ResumeLinkRow(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, Language)?.Value.Title ?? next.Slug);
         var track = TrackFor(placement, user);
         var audiences = KitAccess.AudiencesOf(user);
         var completion = snapshot.Kit
             .Where(d => d.Kind == "completion" && (track is null || d.Track == track) && KitAccess.CanRead(d, audiences))
             .Select(d => (d, Text: snapshot.KitText(d.Id, Language)))
             .Where(x => x.Text is not null)
-            .Select(x => new CompletionCriteria(x.d.Track ?? "", x.Text!.Value.Title, x.Text.Value.Html, x.Text.Value.Language))
+            .Select(x => new CompletionCriteriaRow(x.d.Track ?? "", x.Text!.Value.Title, x.Text.Value.Html, x.Text.Value.Language))
             .ToList();
         return new ProgrammeViewModel(progress, resume, placement?.CohortName, next is null && modules.Count > 0, completion);
     }
@@ -104,7 +104,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         return new LearnPanelViewModel(
             lessons.Count(l => done.Contains(l.Key)),
             lessons.Count,
-            next is null ? null : new ResumeLink(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, Language)?.Value.Title ?? next.Slug));
+            next is null ? null : new ResumeLinkRow(next.ModuleId, next.Slug, snapshot.LessonText(next.Key, Language)?.Value.Title ?? next.Slug));
     }
 
     /// <summary>The cohort's track; without a cohort: leaders the leader track, trainees the trainee track, others everything.</summary>
@@ -118,11 +118,11 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         return (await db.Set<LessonCompletion>().Where(c => c.UserId == me && c.LessonKey.StartsWith(prefix)).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
     }
 
-    private static ModuleProgress Progress(CurriculumSnapshot snapshot, ModuleItem module, HashSet<string> done)
+    private static ModuleProgressRow Progress(CurriculumSnapshot snapshot, ModuleItem module, HashSet<string> done)
     {
         var text = snapshot.ModuleText(module.Id, Language);
         var lessons = module.Lessons.ToList();
-        return new ModuleProgress(module.Id, text?.Value.Title ?? module.Id, text?.Value.Summary ?? "", lessons.Count(l => done.Contains(l.Key)), lessons.Count, text?.IsFallback ?? false);
+        return new ModuleProgressRow(module.Id, text?.Value.Title ?? module.Id, text?.Value.Summary ?? "", lessons.Count(l => done.Contains(l.Key)), lessons.Count, text?.IsFallback ?? false);
     }
 
     private static ItemRow? Row(CurriculumSnapshot snapshot, LessonItem item, HashSet<string> done) =>

@@ -2,4 +2,4 @@ using ChangeAgentAcademy.Curriculum.Data;
 
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
-public sealed record AuthoringRow(string ModuleId, string Slug, LessonKind Kind, string Title, IReadOnlyList<LanguageStatus> Languages);
+public sealed record AuthoringRow(string ModuleId, string Slug, LessonKind Kind, string Title, IReadOnlyList<LanguageStatusRow> Languages);

@@ -1,3 +1,3 @@
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
-public sealed record KitIndexViewModel(IReadOnlyList<KitGroup> Groups);
+public sealed record KitIndexViewModel(IReadOnlyList<KitGroupRow> Groups);

@@ -3,7 +3,7 @@ using ChangeAgentAcademy.Curriculum.Data;
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
 public sealed record LessonPageViewModel(
-    ModuleProgress Module,
+    ModuleProgressRow Module,
     string Slug,
     LessonKind Kind,
     string Title,

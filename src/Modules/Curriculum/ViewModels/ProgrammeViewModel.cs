@@ -1,3 +1,3 @@
 namespace ChangeAgentAcademy.Curriculum.ViewModels;
 
-public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgress> Modules, ResumeLink? Resume, string? CohortName, bool Finished, IReadOnlyList<CompletionCriteria>? Completion = null);
+public sealed record ProgrammeViewModel(IReadOnlyList<ModuleProgressRow> Modules, ResumeLinkRow? Resume, string? CohortName, bool Finished, IReadOnlyList<CompletionCriteriaRow>? Completion = null);

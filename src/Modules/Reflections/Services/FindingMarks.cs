@@ -7,7 +7,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 public static class FindingMarks
 {
     /// <summary>The text by paragraph (as <see cref="PersonText"/> splits it), each with its findings marked.</summary>
-    public static IReadOnlyList<IReadOnlyList<TextSegment>> MarkedParagraphs(string text, IReadOnlyList<Finding> findings) =>
+    public static IReadOnlyList<IReadOnlyList<TextSegmentRow>> MarkedParagraphs(string text, IReadOnlyList<Finding> findings) =>
         PersonText.Ranges(text).Select(r => Segments(
             text.Substring(r.Start, r.Length),
             findings.Select(f => (Start: Math.Max(f.Start, r.Start), End: Math.Min(f.Start + f.Length, r.Start + r.Length), f))
@@ -15,9 +15,9 @@ public static class FindingMarks
                 .Select(x => x.f with { Start = x.Start - r.Start, Length = x.End - x.Start })
                 .ToList())).ToList();
 
-    public static IReadOnlyList<TextSegment> Segments(string text, IReadOnlyList<Finding> findings)
+    public static IReadOnlyList<TextSegmentRow> Segments(string text, IReadOnlyList<Finding> findings)
     {
-        var list = new List<TextSegment>();
+        var list = new List<TextSegmentRow>();
         var at = 0;
         foreach (var f in findings.Where(f => f.Start >= 0 && f.Start + f.Length <= text.Length).OrderBy(f => f.Start))
         {
@@ -28,16 +28,16 @@ public static class FindingMarks
 
             if (f.Start > at)
             {
-                list.Add(new TextSegment(text[at..f.Start], null));
+                list.Add(new TextSegmentRow(text[at..f.Start], null));
             }
 
-            list.Add(new TextSegment(text.Substring(f.Start, f.Length), f.Kind));
+            list.Add(new TextSegmentRow(text.Substring(f.Start, f.Length), f.Kind));
             at = f.Start + f.Length;
         }
 
         if (at < text.Length)
         {
-            list.Add(new TextSegment(text[at..], null));
+            list.Add(new TextSegmentRow(text[at..], null));
         }
 
         return list;

@@ -51,7 +51,7 @@ public sealed class EditorViewModel
     public IReadOnlyList<FeedbackRow> Feedback { get; init; } = [];
 
     /// <summary>The text by paragraph with possible citizen details marked (only when the hand-in was stopped to warn).</summary>
-    public IReadOnlyList<IReadOnlyList<TextSegment>>? Findings { get; init; }
+    public IReadOnlyList<IReadOnlyList<TextSegmentRow>>? Findings { get; init; }
 
     public IReadOnlyList<FindingKind> FindingKinds { get; init; } = [];
 

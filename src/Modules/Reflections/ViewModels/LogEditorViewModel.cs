@@ -16,5 +16,5 @@ public sealed record LogEditorViewModel(
     IReadOnlyList<LogProblem> Problems,
     string Token,
     string? Origin,
-    IReadOnlyList<IReadOnlyList<TextSegment>>? Findings,
+    IReadOnlyList<IReadOnlyList<TextSegmentRow>>? Findings,
     IReadOnlyList<FindingKind> FindingKinds);

@@ -31,8 +31,8 @@ public sealed class SupervisionPages(
     /// <summary>The new-group form with the people to choose from.</summary>
     public async Task<NewGroupViewModel> WithPeopleAsync(NewGroupViewModel form, CancellationToken ct = default)
     {
-        form.Supervisors = await service.InRoles(options.Value.SupervisorRoles).OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
-        form.Candidates = await service.InRoles(options.Value.MemberRoles).OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
+        form.Supervisors = await service.InRoles(options.Value.SupervisorRoles).OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
+        form.Candidates = await service.InRoles(options.Value.MemberRoles).OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
         form.Options = options.Value;
         return form;
     }
@@ -57,12 +57,12 @@ public sealed class SupervisionPages(
         var upcoming = sessions.Where(s => s.StartsUtc > now && s.Status != SessionStatus.Held).Select(Row).ToList();
         var past = sessions.Where(s => !(s.StartsUtc > now && s.Status != SessionStatus.Held)).Select(Row).Reverse().ToList();
         var supervisor = await db.Set<AppUser>().Where(u => u.Id == g.SupervisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        var addable = new List<Person>();
+        var addable = new List<PersonRow>();
         if (access.CanManage)
         {
             var current = members.Select(m => m.Id).ToList();
             addable = await service.InRoles(options.Value.MemberRoles).Where(u => !current.Contains(u.Id) && u.Id != g.SupervisorId)
-                .OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
+                .OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
         }
 
         var meAgreed = members.Any(m => m.Id == me && m.AgreedCurrent);
@@ -74,14 +74,14 @@ public sealed class SupervisionPages(
     public async Task<SessionViewModel> SessionAsync(GroupAccess access, SupervisionSession session, CancellationToken ct = default)
     {
         var memberIds = await service.MembersAtAsync(session, ct);
-        var people = await db.Set<AppUser>().AsNoTracking().Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
+        var people = await db.Set<AppUser>().AsNoTracking().Where(u => memberIds.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
         var attendance = await db.Set<Attendance>().AsNoTracking().Where(a => a.SessionId == session.Id).ToDictionaryAsync(a => a.UserId, a => a.Present, ct);
         var turns = await db.Set<SessionPresenter>().AsNoTracking().Where(p => p.SessionId == session.Id).ToListAsync(ct);
         var rows = people.Select(p => new AttendanceRow(p.Id, p.Name, attendance.TryGetValue(p.Id, out var present) ? present : null,
             turns.Any(x => x.UserId == p.Id), turns.FirstOrDefault(x => x.UserId == p.Id)?.Presented)).ToList();
-        var presenters = await db.Set<AppUser>().AsNoTracking().Where(u => turns.Select(x => x.UserId).Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
+        var presenters = await db.Set<AppUser>().AsNoTracking().Where(u => turns.Select(x => x.UserId).Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
         var current = await db.Set<GroupMember>().Where(m => m.GroupId == session.GroupId && m.LeftUtc == null).Select(m => m.UserId).ToListAsync(ct);
-        var candidates = await db.Set<AppUser>().AsNoTracking().Where(u => current.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new Person(u.Id, u.DisplayName)).ToListAsync(ct);
+        var candidates = await db.Set<AppUser>().AsNoTracking().Where(u => current.Contains(u.Id)).OrderBy(u => u.DisplayName).Select(u => new PersonRow(u.Id, u.DisplayName)).ToListAsync(ct);
         candidates = candidates.Where(c => presenters.All(p => p.Id != c.Id)).ToList();
         var zone = TimeZoneInfo.FindSystemTimeZoneById(access.Group.TimeZone);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(session.StartsUtc, DateTimeKind.Utc), zone);

@@ -18,9 +18,9 @@ public sealed class NewGroupViewModel
 
     public string? Place { get; set; }
 
-    public IReadOnlyList<Person> Supervisors { get; set; } = [];
+    public IReadOnlyList<PersonRow> Supervisors { get; set; } = [];
 
-    public IReadOnlyList<Person> Candidates { get; set; } = [];
+    public IReadOnlyList<PersonRow> Candidates { get; set; } = [];
 
     public SupervisionOptions Options { get; set; } = new();
 }

@@ -4,5 +4,5 @@ using ChangeAgentAcademy.Supervision.Services;
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
 public sealed record SessionViewModel(
-    SupervisionGroup Group, GroupAccess Access, SupervisionSession Session, IReadOnlyList<AttendanceRow> People, IReadOnlyList<Person> Presenters, IReadOnlyList<Person> SwapCandidates,
+    SupervisionGroup Group, GroupAccess Access, SupervisionSession Session, IReadOnlyList<AttendanceRow> People, IReadOnlyList<PersonRow> Presenters, IReadOnlyList<PersonRow> SwapCandidates,
     bool CanChange, string StartsLocal, string? NotesDraft = null, string? MoveLocal = null);

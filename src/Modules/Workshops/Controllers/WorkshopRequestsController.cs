@@ -32,7 +32,7 @@ public sealed class WorkshopRequestsController(
 
     [RequirePermission(WorkshopPermissions.Request)]
     [HttpPost("")]
-    public async Task<IActionResult> Create(RequestForm form)
+    public async Task<IActionResult> Create(OnSiteRequestViewModel form)
     {
         var o = workshops.Settings;
         if (form.TeamId is null)
@@ -75,7 +75,7 @@ public sealed class WorkshopRequestsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/schedule")]
-    public async Task<IActionResult> Schedule(Guid id, DecisionForm form)
+    public async Task<IActionResult> Schedule(Guid id, DecisionViewModel form)
     {
         var request = await pages.RequestAsync(id);
         if (request is null)
@@ -148,7 +148,7 @@ public sealed class WorkshopRequestsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/decline")]
-    public async Task<IActionResult> Decline(Guid id, DecisionForm form)
+    public async Task<IActionResult> Decline(Guid id, DecisionViewModel form)
     {
         if (await pages.RequestAsync(id) is null)
         {
@@ -181,7 +181,7 @@ public sealed class WorkshopRequestsController(
         return await AgainAsync(form);
     }
 
-    private async Task<IActionResult> AgainAsync(DecisionForm form)
+    private async Task<IActionResult> AgainAsync(DecisionViewModel form)
     {
         var page = await pages.IndexAsync(User);
         page.Decision = form;

@@ -106,7 +106,7 @@ public sealed class WorkshopsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/record")]
-    public async Task<IActionResult> Record(Guid id, RecordForm form)
+    public async Task<IActionResult> Record(Guid id, RecordViewModel form)
     {
         var session = await pages.SessionAsync(id);
         if (session is null)

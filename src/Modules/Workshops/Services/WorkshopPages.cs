@@ -63,7 +63,7 @@ public sealed class WorkshopPages(DbContext db, IPermissionService permissions, 
             CanUseIdeas = canUseIdeas,
             Participants = participants,
             HasRecord = record is not null,
-            Record = record is null ? new RecordForm() : new RecordForm { Critique = record.Critique, VisionHowWeWork = record.VisionHowWeWork, VisionValues = record.VisionValues, VisionResidents = record.VisionResidents },
+            Record = record is null ? new RecordViewModel() : new RecordViewModel { Critique = record.Critique, VisionHowWeWork = record.VisionHowWeWork, VisionValues = record.VisionValues, VisionResidents = record.VisionResidents },
             Ideas = ideas,
             NowUtc = time.UtcNow,
         };

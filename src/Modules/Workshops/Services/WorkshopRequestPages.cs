@@ -26,7 +26,7 @@ public sealed class WorkshopRequestPages(DbContext db, IPermissionService permis
         return new RequestsViewModel
         {
             CanRequest = canRequest, CanDecide = canDecide, Teams = teams, MyRequests = mine, Pending = pending, Decided = decided,
-            Form = new RequestForm { TeamId = teams.Count == 1 ? teams[0].Id : null },
+            Form = new OnSiteRequestViewModel { TeamId = teams.Count == 1 ? teams[0].Id : null },
             MinParticipants = o.OnSiteMinParticipants, MaxParticipants = o.OnSiteMaxParticipants,
         };
     }

@@ -8,7 +8,7 @@ public sealed class RequestsViewModel
 
     public IReadOnlyList<TeamOption> Teams { get; init; } = [];
 
-    public RequestForm Form { get; set; } = new();
+    public OnSiteRequestViewModel Form { get; set; } = new();
 
     public IReadOnlyList<RequestRow> MyRequests { get; init; } = [];
 
@@ -17,7 +17,7 @@ public sealed class RequestsViewModel
     public IReadOnlyList<RequestRow> Decided { get; init; } = [];
 
     /// <summary>The answer being edited (its typed values come back on an error).</summary>
-    public DecisionForm? Decision { get; set; }
+    public DecisionViewModel? Decision { get; set; }
 
     public int MinParticipants { get; init; }
 

@@ -14,7 +14,7 @@ public sealed class SessionDetailsViewModel
 
     public IReadOnlyList<ParticipantRow> Participants { get; init; } = [];
 
-    public RecordForm Record { get; set; } = new();
+    public RecordViewModel Record { get; set; } = new();
 
     public bool HasRecord { get; init; }
 

@@ -3,4 +3,4 @@ using ChangeAgentAcademy.Reflections.Services;
 namespace ChangeAgentAcademy.Reflections.ViewModels;
 
 /// <summary>A stretch of the text, marked when it may identify a citizen.</summary>
-public sealed record TextSegment(string Text, FindingKind? Kind);
+public sealed record TextSegmentRow(string Text, FindingKind? Kind);

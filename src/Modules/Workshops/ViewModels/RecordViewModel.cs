@@ -1,6 +1,6 @@
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed class RecordForm
+public sealed class RecordViewModel
 {
     public string? Critique { get; set; }
 

@@ -1,6 +1,6 @@
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
-public sealed class RequestForm
+public sealed class OnSiteRequestViewModel
 {
     public Guid? TeamId { get; set; }
 

@@ -1,3 +1,3 @@
 namespace ChangeAgentAcademy.Supervision.ViewModels;
 
-public sealed record Person(Guid Id, string Name);
+public sealed record PersonRow(Guid Id, string Name);

@@ -1,7 +1,7 @@
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
 /// <summary>A trainer's answer to one pending request, kept when it comes back with errors.</summary>
-public sealed class DecisionForm
+public sealed class DecisionViewModel
 {
     public Guid RequestId { get; set; }
 

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Curriculum.ViewModels;
+
+public sealed record KitGroupRow(string Kind, IReadOnlyList<KitRow> Documents);
