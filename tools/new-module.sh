@@ -44,7 +44,7 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("/$prefix", "Nav$name", typeof(${name}Text), 700, ${name}Permissions.View),
+        new("$name", "Nav$name", typeof(${name}Text), 700, ${name}Permissions.View),
     ];
 }
 EOF

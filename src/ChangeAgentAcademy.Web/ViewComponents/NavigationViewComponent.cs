@@ -12,20 +12,24 @@ public sealed class NavigationViewComponent(ModuleCatalog catalog, IPermissionSe
     public IViewComponentResult Invoke()
     {
         var user = HttpContext.User;
+        // Each entry's address comes from its controller's route (none when its module's controllers are off).
         var visible = HostItems.Concat(catalog.Enabled.SelectMany(m => m.Navigation))
             .Where(i => i.Permission is null || permissions.Has(user, i.Permission))
             .OrderBy(i => i.Order)
+            .Select(i => (Item: i, Url: i.Path ?? Url.Action(i.Action, i.Controller)))
+            .Where(x => x.Url is not null)
+            .Select(x => (x.Item, Url: x.Url!))
             .ToList();
         // One entry is current: the longest that matches (/learn/kit, not also /learn).
-        var current = visible.Where(i => IsCurrent(i.Url)).MaxBy(i => i.Url.Length)?.Url;
-        var items = visible.Select(i => new NavigationLink(i.Url, localizers.Create(i.TextResource)[i.TextKey], i.Url == current)).ToList();
+        var current = visible.Select(x => x.Url).Where(IsCurrent).MaxBy(url => url.Length);
+        var items = visible.Select(x => new NavigationLink(x.Url, localizers.Create(x.Item.TextResource)[x.Item.TextKey], x.Url == current)).ToList();
         return View(items);
     }
 
     private static readonly NavigationItem[] HostItems =
     [
-        new("/", "NavHome", typeof(Resources.SharedText), 0),
-        new("/admin/jobs", "NavJobs", typeof(Resources.SharedText), 900, CorePermissions.ManageJobs),
+        new("Home", "NavHome", typeof(Resources.SharedText), 0),
+        NavigationItem.ForPath("/admin/jobs", "NavJobs", typeof(Resources.SharedText), 900, CorePermissions.ManageJobs), // Hangfire's dashboard, not a controller
     ];
 
     private bool IsCurrent(string url) =>

@@ -17,9 +17,9 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("/cohorts", "NavCohorts", typeof(CohortsText), 100, CohortPermissions.View),
-        new("/team", "NavTeam", typeof(CohortsText), 110, CohortPermissions.ViewTeam),
-        new("/enrol", "NavEnrol", typeof(CohortsText), 120, CohortPermissions.Request),
+        new("Cohorts", "NavCohorts", typeof(CohortsText), 100, CohortPermissions.View),
+        new("Team", "NavTeam", typeof(CohortsText), 110, CohortPermissions.ViewTeam),
+        new("Enrol", "NavEnrol", typeof(CohortsText), 120, CohortPermissions.Request),
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>

@@ -16,9 +16,9 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("/learn", "NavLearn", typeof(CurriculumText), 10, CurriculumPermissions.Read),
-        new("/learn/kit", "NavKit", typeof(CurriculumText), 11, CurriculumPermissions.Read),
-        new("/curriculum/admin", "NavAuthoring", typeof(CurriculumText), 700, CurriculumPermissions.Edit),
+        new("Learn", "NavLearn", typeof(CurriculumText), 10, CurriculumPermissions.Read),
+        new("Kit", "NavKit", typeof(CurriculumText), 11, CurriculumPermissions.Read),
+        new("CurriculumAdmin", "NavAuthoring", typeof(CurriculumText), 700, CurriculumPermissions.Edit),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

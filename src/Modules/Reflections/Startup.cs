@@ -19,11 +19,11 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("/reflections", "NavReflections", typeof(ReflectionsText), 20, ReflectionPermissions.Write),
-        new("/logs", "NavLogs", typeof(ReflectionsText), 25, ReflectionPermissions.Write),
-        new("/review", "NavReview", typeof(ReflectionsText), 105, ReflectionPermissions.Review),
+        new("Reflections", "NavReflections", typeof(ReflectionsText), 20, ReflectionPermissions.Write),
+        new("Logs", "NavLogs", typeof(ReflectionsText), 25, ReflectionPermissions.Write),
+        new("Review", "NavReview", typeof(ReflectionsText), 105, ReflectionPermissions.Review),
         // Everyone signed in has a calendar (their releases, due dates, sessions and workshops); it had no entry.
-        new("/calendar", "CalendarTitle", typeof(ReflectionsText), 135),
+        new("Calendar", "CalendarTitle", typeof(ReflectionsText), 135),
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>

@@ -16,7 +16,7 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<Permission> Permissions => SupervisionPermissions.All;
 
     public override IEnumerable<NavigationItem> Navigation =>
-        [new("/supervision", "NavSupervision", typeof(SupervisionText), 60, SupervisionPermissions.View)];
+        [new("Supervision", "NavSupervision", typeof(SupervisionText), 60, SupervisionPermissions.View)];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
         [RecurringJobDefinition.For<RemindPresentersJob>(RemindPresentersJob.Id, "*/15 * * * *")];

@@ -18,7 +18,7 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<Permission> Permissions => WorkshopPermissions.All;
 
     public override IEnumerable<NavigationItem> Navigation =>
-        [new("/workshops", "NavWorkshops", typeof(WorkshopsText), 130, WorkshopPermissions.View)];
+        [new("Workshops", "NavWorkshops", typeof(WorkshopsText), 130, WorkshopPermissions.View)];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
