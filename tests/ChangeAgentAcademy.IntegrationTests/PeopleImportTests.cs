@@ -121,7 +121,7 @@ public abstract class PeopleImportTests<TSite>(TSite site) : IClassFixture<TSite
         Assert.Contains("'not-an-email' is not a valid e-mail address.", page);
         Assert.Contains("The team 'Atlantis' does not exist.", page);
         Assert.Contains("'xx' is not a language of the programme", page);
-        Assert.Contains("Unknown or missing role 'Wizard'. Use: Administrator, Trainer, Leader, Participant, Supervisor.", page);
+        Assert.Contains("Unknown or missing role 'Wizard'. Use: Administrator, Trainer, Leader, Participant, Supervisor, Data protection officer, Programme owner.", page);
         Assert.Contains("The name is missing", page);
         Assert.Contains($"'dup-{tag}@test.local' appears more than once", page);
         Assert.DoesNotContain("Apply the import", page);

@@ -10,5 +10,11 @@ public static class Roles
     /// <summary>An external supervisor of supervision groups: sees only their own groups.</summary>
     public const string Supervisor = "Supervisor";
 
-    public static readonly IReadOnlyList<string> All = [Administrator, Trainer, Leader, Trainee, Supervisor];
+    /// <summary>The data protection officer: reads the audit and the record of processing, erases people, runs retention.</summary>
+    public const string DataProtectionOfficer = "DataProtectionOfficer";
+
+    /// <summary>The person who runs the programme: sees its numbers across cohorts, never a person's text.</summary>
+    public const string ProgrammeOwner = "ProgrammeOwner";
+
+    public static readonly IReadOnlyList<string> All = [Administrator, Trainer, Leader, Trainee, Supervisor, DataProtectionOfficer, ProgrammeOwner];
 }
