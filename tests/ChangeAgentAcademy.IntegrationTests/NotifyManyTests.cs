@@ -46,6 +46,43 @@ public abstract class NotifyManyTests<TSite>(TSite site) : IClassFixture<TSite> 
         Assert.Equal(one.Key, await site.WithScopeAsync((_, db) => db.Set<InboxItem>().Where(i => i.Id == one.Id && i.UserId == person.Id).Select(i => i.Key).SingleAsync()));
         Assert.Equal(2500, await site.WithScopeAsync((_, db) => db.Set<InboxItem>().CountAsync(i => i.UserId == person.Id && i.Mail == MailState.Pending && i.Key.StartsWith(prefix))));
     }
+
+    [Fact]
+    public async Task NotifyFromQuery_RowsWrittenInTheDatabase_TextByKey_UnknownTextSkipped_SecondRunNothing()
+    {
+        var people = new[] { await site.PersonAsync(Roles.Trainee), await site.PersonAsync(Roles.Trainee), await site.PersonAsync(Roles.Trainee) };
+        var languages = new[] { "sv", "en", "da" };
+        for (var i = 0; i < people.Length; i++)
+        {
+            var (id, language) = (people[i].Id, languages[i]);
+            await site.WithScopeAsync(async (_, db) => await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, language)));
+        }
+
+        var ids = people.Select(p => p.Id).ToList();
+        var prefix = "test:query:" + Guid.NewGuid().ToString("N")[..8] + ":";
+        var longSubject = new string('S', 400);
+        var texts = new Dictionary<string, NoticeText> { ["sv"] = new("Hej {braces}", "Brödtext «åäö»"), ["en"] = new(longSubject, "Body") };
+        Task<int> NotifyAsync() => site.WithScopeAsync((sp, db) => sp.GetRequiredService<INotifier>().NotifyFromQueryAsync(
+            db.Users.Where(u => ids.Contains(u.Id)).Select(u => new NoticeSource { Key = prefix + u.Language, PersonId = u.Id, TextKey = u.Language, Url = "/inbox/" + u.Language }),
+            texts));
+
+        Assert.Equal(2, await NotifyAsync());
+        Assert.Equal(0, await NotifyAsync());
+
+        var stored = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().AsNoTracking().Where(i => i.Key.StartsWith(prefix)).OrderBy(i => i.Key).ToListAsync());
+        Assert.Equal([prefix + "en", prefix + "sv"], stored.Select(s => s.Key));
+        var (english, swedish) = (stored[0], stored[1]);
+        Assert.Equal(people[0].Id, swedish.UserId);
+        Assert.Equal("Hej {braces}", swedish.Subject);
+        Assert.Equal("Brödtext «åäö»", swedish.Body);
+        Assert.Equal("/inbox/sv", swedish.Url);
+        Assert.Equal(MailState.Pending, swedish.Mail);
+        Assert.Equal(people[1].Id, english.UserId);
+        Assert.Equal(300, english.Subject.Length); // clipped as NotifyAsync clips
+        Assert.EndsWith("…", english.Subject);
+        Assert.NotEqual(english.Id, swedish.Id);
+        Assert.Equal(swedish.Key, await site.WithScopeAsync((_, db) => db.Set<InboxItem>().Where(i => i.Id == swedish.Id && i.UserId == people[0].Id).Select(i => i.Key).SingleAsync()));
+    }
 }
 
 public sealed class SqliteNotifyManyTests(SqliteSite site) : NotifyManyTests<SqliteSite>(site);

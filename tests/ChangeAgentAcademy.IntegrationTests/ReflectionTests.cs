@@ -458,6 +458,30 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task Reminder_ReadAsRows_WhenNotWrittenInTheDatabase_SameNoticeOnce()
+    {
+        // The path every database without a tested INSERT … SELECT takes (Reflections:RemindersInDatabase=false).
+        var (cohort, work) = await ReleasedAsync(2, cadenceWeeks: 2);
+        var swede = cohort.Trainees[0];
+        await site.WithScopeAsync(async (_, db) => await db.Users.Where(u => u.Id == swede.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.Language, "sv")));
+        site.MoveTo(work.DueUtc.AddHours(-47));
+        var options = Microsoft.Extensions.Options.Options.Create(new ReflectionOptions { RemindersInDatabase = false });
+        Task<(int Reminders, int Notices)> RemindByRowsAsync() => site.WithScopeAsync((sp, db) => ActivatorUtilities.CreateInstance<Dispatcher>(sp, options).RemindAsync());
+
+        var first = await RemindByRowsAsync();
+        var again = await RemindByRowsAsync();
+
+        Assert.Equal(first.Reminders, first.Notices);
+        Assert.True(first.Reminders >= cohort.Trainees.Count);
+        Assert.Equal((0, 0), again);
+        var swedish = await site.WithScopeAsync((_, db) => db.Set<InboxItem>().AsNoTracking().SingleAsync(i => i.Key == $"reflections:remind:{work.Id}:BeforeDue"));
+        Assert.Equal(swede.Id, swedish.UserId);
+        Assert.StartsWith("Påminnelse:", swedish.Subject);
+        Assert.Equal($"/reflections/{work.Id}", swedish.Url);
+        Assert.Equal(1, await site.WithScopeAsync((_, db) => db.Set<Reminder>().CountAsync(r => r.WorkId == work.Id && r.Kind == ReminderKind.BeforeDue)));
+    }
+
+    [Fact]
     public async Task Reminders_LongPastDue_AreSkippedAfterDowntime()
     {
         var (cohort, work) = await ReleasedAsync(1);

@@ -67,5 +67,29 @@ internal sealed class Notifier(DbContext db, TimeProvider clock) : INotifier
         return await db.InsertIgnoringConflictsAsync(rows, [nameof(InboxItem.Key)], cancellationToken);
     }
 
+    /// <summary>
+    /// Notices from the caller's query: one statement on SQLite and PostgreSQL (<see cref="QueryInsert"/>);
+    /// elsewhere the rows are read and written by <see cref="NotifyManyAsync"/>.
+    /// </summary>
+    public async Task<int> NotifyFromQueryAsync(IQueryable<NoticeSource> notices, IReadOnlyDictionary<string, NoticeText> texts, CancellationToken cancellationToken = default)
+    {
+        if (texts.Count == 0)
+        {
+            return 0;
+        }
+
+        var clipped = texts.ToDictionary(t => t.Key, t => (Subject: Clip(t.Value.Subject, SubjectLength), Body: Clip(t.Value.Body, BodyLength)));
+        var engine = SqlDialect.Of(db).Engine;
+        if (engine is SqlEngine.Sqlite or SqlEngine.Postgres)
+        {
+            return await QueryInsert.InsertAsync(db, engine, notices, clipped, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        var rows = await notices.ToListAsync(cancellationToken);
+        return await NotifyManyAsync(
+            rows.Where(r => clipped.ContainsKey(r.TextKey)).OrderBy(r => r.PersonId).Select(r => new Notice(r.Key, r.PersonId, clipped[r.TextKey].Subject, clipped[r.TextKey].Body, r.Url)).ToList(),
+            cancellationToken);
+    }
+
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Messaging;
 using ChangeAgentAcademy.Modules;
@@ -170,17 +171,94 @@ public sealed class Dispatcher(
 
     private async Task<(int Reminders, int Notices)> RemindAsync(ReminderKind kind, DueWindow window, DateTime now, CancellationToken cancellationToken)
     {
+        var engine = SqlDialect.Of(db).Engine;
+        if (engine is not (SqlEngine.Sqlite or SqlEngine.Postgres) || !options.Value.RemindersInDatabase)
+        {
+            return await RemindReadingRowsAsync(kind, window, now, cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (engine == SqlEngine.Postgres)
+        {
+            // The planner takes each CTE for one row and would join them in nested loops (2.8 s for 5,000
+            // reminders); hash joins do 100,000 in one pass. SET LOCAL ends with this transaction.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_nestloop = off", cancellationToken);
+        }
+
+        // 1. The reminder rows, written in the database from the due work; the ids come back.
+        // SQLite skips the reminded work before writing (a pass that finds nothing new stays at a read); PostgreSQL
+        // leaves that to ON CONFLICT (see ReminderRows).
+        var due = InWindow(kind, window);
+        if (engine == SqlEngine.Sqlite)
+        {
+            due = due.Where(w => !db.Set<Reminder>().Any(r => r.WorkId == w.Id && r.Kind == kind));
+        }
+
+        var made = await ReminderRows.InsertAsync(db, due.OrderBy(w => w.Id).Select(w => w.Id), kind, now, cancellationToken);
+        if (made.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return (0, 0);
+        }
+
+        // 2. The few texts they need (assignment, language, due minute), written here in each language.
+        var rows = db.Set<AssignmentWork>().AsNoTracking().Where(w => EF.Parameter(made).Contains(w.Id)) // one array (JSON on SQLite) parameter, not 100,000
+            .Join(db.Set<AppUser>(), w => w.UserId, u => u.Id, (w, u) => new
+            {
+                w.Id,
+                w.UserId,
+                w.LessonKey,
+                Language = u.Language ?? "",
+                Minute = ((((((long)w.DueUtc.Year * 100) + w.DueUtc.Month) * 100) + w.DueUtc.Day) * 10000) + (w.DueUtc.Hour * 100) + w.DueUtc.Minute,
+            });
+        var needed = await rows.Select(r => new { r.LessonKey, r.Language, r.Minute }).Distinct().ToListAsync(cancellationToken);
+        var texts = new Dictionary<string, NoticeText>(needed.Count);
+        foreach (var n in needed)
+        {
+            var text = await TextAsync(kind, n.LessonKey, n.Language, FromMinute(n.Minute), cancellationToken);
+            texts[$"{n.LessonKey}|{n.Language}|{n.Minute.ToString(CultureInfo.InvariantCulture)}"] = new NoticeText(text.Subject, text.Body);
+        }
+
+        // 3. Their notices, written by Notifications from this typed query in one statement.
+        var name = ":" + kind;
+        var notices = await notifier.NotifyFromQueryAsync(
+            rows.Select(r => new NoticeSource
+            {
+                Key = "reflections:remind:" + r.Id.ToString() + name,
+                PersonId = r.UserId,
+                TextKey = r.LessonKey + "|" + r.Language + "|" + r.Minute.ToString(),
+                Url = "/reflections/" + r.Id.ToString(),
+            }),
+            texts,
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (made.Count, notices);
+    }
+
+    /// <summary>The work a reminder of <paramref name="kind"/> is for: active, due in the window, not yet handed in.</summary>
+    private IQueryable<AssignmentWork> InWindow(ReminderKind kind, DueWindow window)
+    {
         // Active compared with a parameter, not read as a bare column: SQLite then searches the (Active, Status,
         // DueUtc) index instead of scanning all work in person order (0.9 s instead of 1.8 s for 100,000).
         var active = true;
         var work = db.Set<AssignmentWork>().AsNoTracking().Where(w => w.Active == active && w.DueUtc > window.After && w.DueUtc <= window.UpTo);
-        work = kind == ReminderKind.BeforeDue
+        return kind == ReminderKind.BeforeDue
             ? work.Where(w => w.Status == WorkStatus.Open || w.Status == WorkStatus.RevisionRequested)
             : work.Where(w => w.Status == WorkStatus.Open);
-        // In person order: the notices' ids (made in this order) and their person index entries then both
-        // grow at one end, and two dispatchers meet each reminder key in the same order.
-        var due = await work
+    }
+
+    /// <summary>yyyyMMddHHmm as a number (how the query keys texts) back to the minute it names.</summary>
+    private static DateTime FromMinute(long minute) => new(
+        (int)(minute / 100_000_000), (int)(minute / 1_000_000 % 100), (int)(minute / 10_000 % 100), (int)(minute / 100 % 100), (int)(minute % 100), 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// Providers without a tested INSERT … SELECT (SQL Server, never run here): the due work is read, and the
+    /// reminders and notices are written as typed rows per <see cref="RemindersPerWrite"/>.
+    /// </summary>
+    private async Task<(int Reminders, int Notices)> RemindReadingRowsAsync(ReminderKind kind, DueWindow window, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await InWindow(kind, window)
             .Where(w => !db.Set<Reminder>().Any(r => r.WorkId == w.Id && r.Kind == kind))
             .Join(db.Set<AppUser>(), w => w.UserId, u => u.Id, (w, u) => new { w.Id, w.UserId, w.LessonKey, w.DueUtc, u.Language })
             .OrderBy(x => x.UserId)
@@ -200,8 +278,8 @@ public sealed class Dispatcher(
         int reminders = 0, notices = 0;
         foreach (var chunk in due.Chunk(RemindersPerWrite))
         {
-            var rows = chunk.Select(x => new Reminder { WorkId = x.Id, Kind = kind, CreatedUtc = now });
-            reminders += await db.InsertIgnoringConflictsAsync(rows, [nameof(Reminder.WorkId), nameof(Reminder.Kind)], cancellationToken);
+            var reminderRows = chunk.Select(x => new Reminder { WorkId = x.Id, Kind = kind, CreatedUtc = now });
+            reminders += await db.InsertIgnoringConflictsAsync(reminderRows, [nameof(Reminder.WorkId), nameof(Reminder.Kind)], cancellationToken);
             var list = chunk.Select(x =>
             {
                 var text = texts[(x.LessonKey, x.Language ?? "", ToMinute(x.DueUtc))];

@@ -19,4 +19,11 @@ public sealed class ReflectionOptions
 
     /// <summary>A reflection longer than this is refused with a clear message (the draft is kept).</summary>
     public int MaxLength { get; set; } = 20_000;
+
+    /// <summary>
+    /// Reminders and their notices written inside the database (one INSERT … SELECT each, SQLite and PostgreSQL).
+    /// False reads the due work and writes typed rows, as every other database does: slower, for a database
+    /// whose statements misbehave.
+    /// </summary>
+    public bool RemindersInDatabase { get; set; } = true;
 }
