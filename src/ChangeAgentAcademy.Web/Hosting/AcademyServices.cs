@@ -47,6 +47,7 @@ public static class AcademyServices
         services.AddSingleton<ProgrammeTime>();
 
         services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
+        services.AddSharedKeys();
         services.AddAcademyJobs(database, DatabaseServiceCollectionExtensions.ConnectionString(database, builder.Environment.ContentRootPath), jobs);
         var publicUrl = AddSite(builder);
         AddIdentity(services, security, publicUrl);
