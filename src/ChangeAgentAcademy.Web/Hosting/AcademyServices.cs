@@ -51,6 +51,7 @@ public static class AcademyServices
         services.AddAcademyJobs(database, DatabaseServiceCollectionExtensions.ConnectionString(database, builder.Environment.ContentRootPath), jobs);
         var publicUrl = AddSite(builder);
         AddIdentity(services, security, publicUrl);
+        services.AddExternalSignIn(configuration, publicUrl);
         AddPermissions(services, catalog);
         AddLanguages(services);
 
