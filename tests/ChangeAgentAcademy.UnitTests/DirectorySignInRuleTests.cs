@@ -82,4 +82,14 @@ public class DirectorySignInRuleTests
     {
         Assert.Equal(["openid", "email", "groups"], new DirectoryOptions { Scopes = "email, groups email" }.ScopeList());
     }
+
+    [Fact]
+    public void ContentSecurityPolicy_FormsMayLeadToTheDirectoryOnly_WhenConfigured()
+    {
+        var configured = SecurityHeaders.WithDirectory(SecurityHeaders.ContentSecurityPolicy, new DirectoryOptions { Authority = "https://login.example.org/tenant/v2.0", ClientId = "x" });
+        var none = SecurityHeaders.WithDirectory(SecurityHeaders.ContentSecurityPolicy, new DirectoryOptions());
+
+        Assert.Contains("form-action 'self' https://login.example.org;", configured);
+        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, none);
+    }
 }
