@@ -1,4 +1,5 @@
 using ChangeAgentAcademy.Modules;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace ChangeAgentAcademy.Data;
 /// Each provider has a subclass so that each keeps its own migrations.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options, ModuleModelSource modules)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring, shared by every node: a cookie, form token or reset link made on one node is valid on all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Team> Teams => Set<Team>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
@@ -57,6 +61,11 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
             e.Property(x => x.Id).HasMaxLength(64);
             e.Property(x => x.Device).HasMaxLength(200);
             e.HasIndex(x => x.UserId);
+        });
+        builder.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("core_data_protection_keys");
+            e.Property(k => k.FriendlyName).HasMaxLength(100);
         });
         builder.Entity<SessionGeneration>(e =>
         {

@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace ChangeAgentAcademy.BrowserTests;
 
 /// <summary>The site on a real Kestrel port (loopback, any free port) and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserSite : SqliteSite
+public class BrowserSite : SqliteSite
 {
     private IPlaywright? playwright;
 

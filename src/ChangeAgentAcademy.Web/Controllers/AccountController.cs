@@ -78,6 +78,8 @@ public sealed class AccountController(
     [HttpPost("signout")]
     public async Task<IActionResult> SignOutNow()
     {
+        // Signed in with the directory: its session ends too (where it has an end-session endpoint).
+        var provider = await ExternalSignIn.ProviderSignOutAsync(HttpContext, Url.Action(nameof(SignIn))!);
         // The session record goes, so a copy of this cookie is worthless on every node.
         if (await SessionCookie.CurrentIdAsync(HttpContext) is { } session)
         {
@@ -85,7 +87,7 @@ public sealed class AccountController(
         }
 
         await signIn.SignOutAsync();
-        return RedirectToAction(nameof(SignIn));
+        return provider is null ? RedirectToAction(nameof(SignIn)) : SignOut(provider, ExternalSignIn.Scheme);
     }
 
     [HttpPost("signout-everywhere")]

@@ -11,10 +11,23 @@ namespace ChangeAgentAcademy.Web.Hosting;
 
 public static class AcademyPipeline
 {
+    public const string NodeHeader = "X-Node";
+
     public static WebApplication UseAcademy(this WebApplication app)
     {
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
+
+        // Several nodes behind a proxy: each answer names the node that made it (operations, and the two-node test).
+        if (!string.IsNullOrWhiteSpace(site.NodeId))
+        {
+            var node = site.NodeId.Trim();
+            app.Use((context, next) =>
+            {
+                context.Response.Headers[NodeHeader] = node;
+                return next(context);
+            });
+        }
 
         // Forwarded headers are believed only from configured proxies; with none configured they are ignored.
         if (site.KnownProxies.Count + site.KnownNetworks.Count > 0)

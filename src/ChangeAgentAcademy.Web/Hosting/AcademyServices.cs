@@ -47,9 +47,11 @@ public static class AcademyServices
         services.AddSingleton<ProgrammeTime>();
 
         services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
+        services.AddSharedKeys();
         services.AddAcademyJobs(database, DatabaseServiceCollectionExtensions.ConnectionString(database, builder.Environment.ContentRootPath), jobs);
         var publicUrl = AddSite(builder);
         AddIdentity(services, security, publicUrl);
+        services.AddExternalSignIn(configuration, publicUrl);
         AddPermissions(services, catalog);
         AddLanguages(services);
 

@@ -1,5 +1,6 @@
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Web.Data;
+using ChangeAgentAcademy.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Web.Hosting;
@@ -13,12 +14,18 @@ internal static class Migrations
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var catalog = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), builder.Configuration);
         builder.Services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
+        builder.Services.AddSharedKeys();
         await using var provider = builder.Services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
         Console.WriteLine($"{database.Provider}: applied {pending.Count} migration(s){(pending.Count > 0 ? ": " + string.Join(", ", pending) : "")}.");
+        if (SharedKeys.EnsureKey(provider, TimeProvider.System))
+        {
+            Console.WriteLine("Made the first data-protection key (shared by every node).");
+        }
+
         return 0;
     }
 }

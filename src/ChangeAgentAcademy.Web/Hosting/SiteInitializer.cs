@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Web.Data;
 using ChangeAgentAcademy.Web.Demo;
 using ChangeAgentAcademy.Web.Jobs;
+using ChangeAgentAcademy.Web.Security;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,9 @@ internal sealed class SiteInitializer(
             throw new InvalidOperationException(
                 "The database has pending migrations. Apply them with `dotnet ChangeAgentAcademy.Web.dll migrate` (or set Database:MigrateOnStart=true).");
         }
+
+        // After the migration (the key table exists), before the server listens.
+        SharedKeys.EnsureKey(services, services.GetRequiredService<TimeProvider>());
 
         var context = new ImportContext(demo.Value.Enabled == true, Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "content")));
         foreach (var step in services.GetServices<IImportStep>().OrderBy(s => s.Order))

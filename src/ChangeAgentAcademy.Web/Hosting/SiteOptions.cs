@@ -16,6 +16,9 @@ public sealed class SiteOptions
 
     public List<string> KnownNetworks { get; set; } = [];
 
+    /// <summary>This node's name, sent as the <c>X-Node</c> header on every answer (several nodes behind a proxy); none when empty.</summary>
+    public string? NodeId { get; set; }
+
     /// <summary>The configured public address (<c>Site:PublicUrl</c>, else <c>Mail:SiteUrl</c>), or null when none is set.</summary>
     public static string? Configured(IConfiguration configuration)
     {
