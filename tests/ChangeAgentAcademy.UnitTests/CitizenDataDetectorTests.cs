@@ -478,23 +478,22 @@ public class CitizenDataDetectorTests
     [InlineData("Aa Aa ")]
     [InlineData("a-")]
     [InlineData("+46 ")]
-    public void Scan_TwentyThousandCharactersOfRepeatedPattern_NeverReachesTheMatchTimeout(string unit)
+    public void Scan_TwentyThousandCharactersOfRepeatedPattern_HasNoCatastrophicBacktracking(string unit)
     {
         // Texts built to make a backtracking pattern explode (a run of what one quantifier can eat, then no
-        // match). With catastrophic backtracking a single match attempt on 20,000 characters runs for seconds
-        // and throws the patterns' 500 ms match timeout; linear matching needs microseconds per attempt. The
-        // test asserts the outcome (no RegexMatchTimeoutException from any pattern), not a wall-clock duration,
-        // so a busy machine cannot make it fail (it failed 2 of 4 runs when it timed the whole scan).
+        // match). Each of the detector's patterns is run again with the same options and a 30-second match
+        // timeout: catastrophic backtracking on 20,000 characters takes longer than any such bound (2^n steps),
+        // linear matching takes milliseconds, so the outcome (a timeout exception or none) cannot flip on a busy
+        // machine the way a timed run did (it failed 2 of 4 runs at 200 ms; even the patterns' own 500 ms was hit
+        // once under a load of 30). Speed itself is measured in bench/, not here.
         var text = string.Concat(Enumerable.Repeat(unit, (20_000 / unit.Length) + 1))[..20_000];
 
         foreach (var pattern in CitizenDataDetectorPatterns())
         {
-            var exception = Record.Exception(() => pattern.Regex.Matches(text).Count);
+            var generous = new Regex(pattern.Regex.ToString(), pattern.Regex.Options, TimeSpan.FromSeconds(30));
+            var exception = Record.Exception(() => generous.Matches(text).Count);
             Assert.True(exception is null, $"{pattern.Name} on \"{unit}\" x {20_000 / unit.Length}: {exception?.GetType().Name}");
         }
-
-        var scan = Record.Exception(() => CitizenDataDetector.Scan(text));
-        Assert.Null(scan);
     }
 
     /// <summary>Every regular expression the detector declares (its source-generated pattern methods).</summary>
