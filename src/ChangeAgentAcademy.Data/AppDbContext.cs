@@ -54,6 +54,10 @@ public abstract class AppDbContext(DbContextOptions options, ModuleModelSource m
             e.Property(a => a.Action).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.HasIndex(a => a.AtUtc);
+            // The audit page filters by person (actor or subject) and by action, newest first (CoreAuditIndexes).
+            e.HasIndex(a => new { a.ActorId, a.AtUtc });
+            e.HasIndex(a => new { a.Subject, a.AtUtc });
+            e.HasIndex(a => new { a.Action, a.AtUtc });
         });
         builder.Entity<UserSession>(e =>
         {

@@ -37,6 +37,9 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["GET account/password"] = "Administrator Leader Trainee Trainer",
         ["GET account/reset"] = "Administrator Anonymous Leader Trainee Trainer",
         ["GET account/signin"] = "Administrator Anonymous Leader Trainee Trainer",
+        // Audit module (#15): administrators and the data protection officer (not a role of the matrix's demo people).
+        ["GET admin/audit"] = "Administrator",
+        ["GET admin/audit/csv"] = "Administrator",
         ["GET admin/jobs/{**path}"] = "Administrator Administrator*",
         ["GET admin/people"] = "Administrator",
         ["GET admin/people/import"] = "Administrator",

@@ -50,8 +50,10 @@ public abstract class SchemaUpgradeTests
             var workshop = new WorkshopSession { Id = Guid.NewGuid(), Title = "Future workshop", Place = "Room 2", StartsUtc = now.AddDays(7), EndsUtc = now.AddDays(7).AddHours(3), CreatedUtc = now };
             await using (var db = Open())
             {
-                db.AddRange(cohort, work, group, workshop);
+                db.AddRange(cohort, work, workshop);
                 await db.SaveChangesAsync();
+                // The group goes in by SQL: the model has columns (CreatedBy) that this old schema does not.
+                await InsertAsync(db, "supervision_groups", OldGroupColumns(group));
                 var session = new SupervisionSession { GroupId = group.Id, StartsUtc = now.AddDays(2), EndsUtc = now.AddDays(2).AddMinutes(90), NotesMarkdown = "Two\nlines" };
                 db.Add(session);
                 await db.SaveChangesAsync();
@@ -114,6 +116,96 @@ public abstract class SchemaUpgradeTests
         }
     }
 
+    /// <summary>
+    /// A site whose workshop decline messages and supervision group creators lived only in the audit upgrades with
+    /// them copied into their own columns (WorkshopsDeclineMessage, SupervisionGroupCreator): the latest decline entry
+    /// gives the message, the creation entry the creator; rows without an entry stay null; the audit is untouched.
+    /// </summary>
+    [Fact]
+    public async Task AuditStoredValues_AreCopiedIntoTheirOwnColumns_AndTheAuditStays()
+    {
+        try
+        {
+            await using (var db = Open())
+            {
+                var migrations = db.Database.GetMigrations().ToList();
+                var first = migrations.FindIndex(m => m.EndsWith("_SupervisionGroupCreator", StringComparison.Ordinal) || m.EndsWith("_WorkshopsDeclineMessage", StringComparison.Ordinal));
+                Assert.True(first > 0, "no column migration found");
+                await db.GetService<IMigrator>().MigrateAsync(migrations[first - 1]);
+            }
+
+            var now = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc);
+            var creator = Guid.NewGuid();
+            var trainer = Guid.NewGuid();
+            var created = new SupervisionGroup { Id = Guid.NewGuid(), Name = "Created", SupervisorId = Guid.NewGuid(), StartDate = new DateOnly(2026, 11, 5), EndDate = new DateOnly(2027, 3, 5), Contract = "c", CreatedUtc = now };
+            var unknown = new SupervisionGroup { Id = Guid.NewGuid(), Name = "No entry", SupervisorId = Guid.NewGuid(), StartDate = new DateOnly(2026, 11, 5), EndDate = new DateOnly(2027, 3, 5), Contract = "c", CreatedUtc = now };
+            var declined = Guid.NewGuid();
+            var pending = Guid.NewGuid();
+            var declinedNoEntry = Guid.NewGuid();
+            await using (var db = Open())
+            {
+                await InsertAsync(db, "supervision_groups", OldGroupColumns(created));
+                await InsertAsync(db, "supervision_groups", OldGroupColumns(unknown));
+                foreach (var (id, status) in new[] { (declined, "Declined"), (pending, "Pending"), (declinedNoEntry, "Declined") })
+                {
+                    await InsertAsync(db, "workshops_requests", new Dictionary<string, object?>
+                    {
+                        ["Id"] = id, ["LeaderId"] = Guid.NewGuid(), ["TeamId"] = Guid.NewGuid(), ["Participants"] = 6, ["Wishes"] = "Handover", ["Status"] = status,
+                        ["SessionId"] = null, ["DecidedBy"] = status == "Declined" ? trainer : null, ["CreatedUtc"] = now, ["DecidedUtc"] = status == "Declined" ? now : null,
+                    });
+                }
+
+                db.AddRange(
+                    new AuditEntry { AtUtc = now, ActorId = creator, Action = "supervision.group-created", Subject = created.Id.ToString(), Details = "Created; 5 members" },
+                    new AuditEntry { AtUtc = now, ActorId = trainer, Action = "workshops.request-declined", Subject = declined.ToString(), Details = "Full in May" },
+                    new AuditEntry { AtUtc = now.AddMinutes(1), ActorId = trainer, Action = "workshops.request-declined", Subject = declined.ToString(), Details = "Fully booked in May; ask again in June." },
+                    new AuditEntry { AtUtc = now, ActorId = trainer, Action = "workshops.request-declined", Subject = pending.ToString(), Details = "not declined any more" });
+                await db.SaveChangesAsync();
+            }
+
+            await using (var db = Open())
+            {
+                await db.Database.MigrateAsync();
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            }
+
+            await using (var db = Open())
+            {
+                var groups = await db.Set<SupervisionGroup>().AsNoTracking().ToDictionaryAsync(g => g.Id, g => g.CreatedBy);
+                var requests = await db.Set<OnSiteRequest>().AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.DeclineMessage);
+                Assert.Equal(creator, groups[created.Id]);
+                Assert.Null(groups[unknown.Id]);
+                Assert.Equal("Fully booked in May; ask again in June.", requests[declined]);
+                Assert.Null(requests[pending]);
+                Assert.Null(requests[declinedNoEntry]);
+                Assert.Equal(4, await db.Set<AuditEntry>().CountAsync());
+            }
+        }
+        finally
+        {
+            await DropAsync();
+        }
+    }
+
+    /// <summary>The supervision group's columns as the schema before SupervisionGroupCreator had them.</summary>
+    private static Dictionary<string, object?> OldGroupColumns(SupervisionGroup g) => new()
+    {
+        ["Id"] = g.Id, ["Name"] = g.Name, ["SupervisorId"] = g.SupervisorId, ["StartDate"] = g.StartDate, ["EndDate"] = g.EndDate, ["EveryWeeks"] = g.EveryWeeks,
+        ["Weekday"] = (int)g.Weekday, ["StartTime"] = g.StartTime, ["DurationMinutes"] = g.DurationMinutes, ["TimeZone"] = g.TimeZone, ["Place"] = g.Place,
+        ["PresentersPerSession"] = g.PresentersPerSession, ["EvaluateEvery"] = g.EvaluateEvery, ["Contract"] = g.Contract, ["ContractVersion"] = g.ContractVersion,
+        ["Status"] = g.Status.ToString(), ["CreatedUtc"] = g.CreatedUtc,
+    };
+
+    /// <summary>One row by SQL, for a schema older than the model; values become parameters typed by the provider.</summary>
+    private static async Task InsertAsync(AppDbContext db, string table, Dictionary<string, object?> columns)
+    {
+        columns = columns.Where(c => c.Value is not null).ToDictionary(); // a column left out is NULL
+        var names = string.Join(", ", columns.Keys.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", columns.Keys.Select((_, i) => $"{{{i}}}"));
+        var sql = "INSERT INTO \"" + table + "\" (" + names + ") VALUES (" + values + ")"; // names are the test's own constants
+        await db.Database.ExecuteSqlRawAsync(sql, columns.Values.ToArray()!);
+    }
+
     /// <summary>Every row of the tables that get a foreign key (and their parents), as JSON, per entity.</summary>
     private static async Task<Dictionary<string, List<string>>> SnapshotAsync(AppDbContext db)
     {
@@ -128,7 +220,10 @@ public abstract class SchemaUpgradeTests
         await Add<Submission>();
         await Add<Review>();
         await Add<Reminder>();
-        await Add<SupervisionGroup>();
+        // The columns the old schema had (a later migration adds CreatedBy).
+        tables[nameof(SupervisionGroup)] = (await db.Set<SupervisionGroup>().AsNoTracking()
+            .Select(g => new { g.Id, g.Name, g.SupervisorId, g.StartDate, g.EndDate, g.EveryWeeks, g.Weekday, g.StartTime, g.DurationMinutes, g.TimeZone, g.Place, g.PresentersPerSession, g.EvaluateEvery, g.Contract, g.ContractVersion, g.Status, g.CreatedUtc })
+            .ToListAsync()).Select(r => JsonSerializer.Serialize(r)).Order().ToList();
         await Add<GroupMember>();
         await Add<SupervisionSession>();
         await Add<SessionPresenter>();

@@ -44,6 +44,8 @@ public abstract class SupervisionTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task Create_GroupWithCalendarAndRotation_Audited()
     {
         var (cohort, supervisor, id, _) = await GroupAsync();
+        var createdBy = await site.WithScopeAsync((_, db) => db.Set<SupervisionGroup>().Where(g => g.Id == id).Select(g => g.CreatedBy).SingleAsync());
+        Assert.Equal(cohort.Trainer.Id, createdBy); // its own column, not the audit
         var sessions = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().Where(s => s.GroupId == id).OrderBy(s => s.StartsUtc).ToListAsync());
         var presenters = await site.WithScopeAsync((_, db) => db.Set<SessionPresenter>().Where(p => sessions.Select(s => s.Id).Contains(p.SessionId)).ToListAsync());
         var audit = await site.WithScopeAsync((_, db) => db.Audit.Where(a => a.Subject == id.ToString()).Select(a => a.Action).ToListAsync());

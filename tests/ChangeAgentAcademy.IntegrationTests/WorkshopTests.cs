@@ -336,6 +336,8 @@ public abstract partial class WorkshopTests<TSite>(TSite site) : IClassFixture<T
 
         Assert.Equal([RequestStatus.Declined, RequestStatus.Scheduled], after.Select(r => r.Status));
         Assert.Equal(trainer.Id, after[1].DecidedBy);
+        Assert.Equal("We are fully booked in May; ask again in June.", after[0].DeclineMessage); // its own column, not the audit
+        Assert.Null(after[1].DeclineMessage);
         Assert.Equal(session.Id, after[1].SessionId);
         Assert.Equal((trainer.Id, 8, "Unit kitchen"), (session.FacilitatorId!.Value, session.Capacity, session.Place));
         Assert.Equal(new TimeOnly(9, 30), TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(session.StartsUtc, zone)));

@@ -52,16 +52,19 @@ public sealed class AccountController(
             // One password hash on every path, so an unknown address, an account without a password and a locked
             // account take as long as a wrong password: the answer's timing tells nothing.
             users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.For(users.PasswordHasher, hashing.Value.IterationCount), model.Password!);
+            await account.SignInFailedAsync(model.Email!, user?.Id, user is null ? "unknown-address" : user.PasswordHash is null ? "no-password" : "locked");
         }
         else
         {
             var result = await signIn.PasswordSignInAsync(user, model.Password!, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
             {
+                await account.SignedInAsync(user.Id);
                 LanguageCookie.Write(Response, user.Language);
                 return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl! : Url.Action(nameof(HomeController.Index), "Home")!);
             }
 
+            await account.SignInFailedAsync(model.Email!, user.Id, result.IsLockedOut ? "wrong-password, locked" : "wrong-password");
             if (result.IsLockedOut)
             {
                 // Locked by this attempt: whoever holds a session of this account loses it now.
@@ -84,6 +87,11 @@ public sealed class AccountController(
         if (await SessionCookie.CurrentIdAsync(HttpContext) is { } session)
         {
             await sessions.RevokeAsync(session);
+        }
+
+        if (User.PersonId() is { } me)
+        {
+            await account.SignedOutAsync(me);
         }
 
         await signIn.SignOutAsync();

@@ -34,6 +34,32 @@ public sealed class AccountService(
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>A successful sign-in, for the audit.</summary>
+    public async Task SignedInAsync(Guid userId, CancellationToken ct = default)
+    {
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, userId, "account.signed-in", userId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A refused sign-in, for the audit: the e-mail address as typed (cut to 200 characters) and why, never the password.
+    /// The subject is the account when the address names one.
+    /// </summary>
+    public async Task SignInFailedAsync(string typedEmail, Guid? userId, string reason, CancellationToken ct = default)
+    {
+        var email = typedEmail.Trim();
+        email = email.Length > 200 ? email[..200] : email;
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, null, "account.sign-in-failed", userId?.ToString() ?? "", $"{reason}; {email}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A sign-out (this session), for the audit.</summary>
+    public async Task SignedOutAsync(Guid userId, CancellationToken ct = default)
+    {
+        db.AddAudit(clock.GetUtcNow().UtcDateTime, userId, "account.signed-out", userId.ToString());
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Every session of the person ends, this one included.</summary>
     public async Task SignOutEverywhereAsync(Guid me, CancellationToken ct = default)
     {

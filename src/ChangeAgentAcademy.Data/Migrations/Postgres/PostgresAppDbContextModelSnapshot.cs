@@ -697,6 +697,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorId", "AtUtc");
+
+                    b.HasIndex("Subject", "AtUtc");
+
                     b.ToTable("core_audit", (string)null);
                 });
 
@@ -1368,6 +1374,9 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.Property<int>("ContractVersion")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1418,6 +1427,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
 
                     b.HasIndex("SupervisorId");
 
@@ -1516,6 +1527,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("DecidedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<Guid>("LeaderId")
                         .HasColumnType("uuid");

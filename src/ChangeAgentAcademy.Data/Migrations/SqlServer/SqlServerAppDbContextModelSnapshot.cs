@@ -699,6 +699,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorId", "AtUtc");
+
+                    b.HasIndex("Subject", "AtUtc");
+
                     b.ToTable("core_audit", (string)null);
                 });
 
@@ -1371,6 +1377,9 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.Property<int>("ContractVersion")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
 
@@ -1421,6 +1430,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
 
                     b.HasIndex("SupervisorId");
 
@@ -1519,6 +1530,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("DecidedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<Guid>("LeaderId")
                         .HasColumnType("uniqueidentifier");

@@ -686,6 +686,12 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AtUtc");
 
+                    b.HasIndex("Action", "AtUtc");
+
+                    b.HasIndex("ActorId", "AtUtc");
+
+                    b.HasIndex("Subject", "AtUtc");
+
                     b.ToTable("core_audit", (string)null);
                 });
 
@@ -1345,6 +1351,9 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.Property<int>("ContractVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -1395,6 +1404,8 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
 
                     b.HasIndex("SupervisorId");
 
@@ -1490,6 +1501,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("LeaderId")

@@ -161,11 +161,21 @@ public sealed class PeopleService(
             await sessions.RevokeAllAsync(user.Id, cancellationToken: ct);
         }
 
+        if (rolesChanged)
+        {
+            // Who changed whose roles from what to what: a record of its own, so the audit page can show role changes.
+            db.AddAudit(clock.GetUtcNow().UtcDateTime, actor, "people.roles-changed", user.Id.ToString(), RoleChange(current, model.Roles));
+        }
+
         db.AddAudit(clock.GetUtcNow().UtcDateTime, actor, "people.updated", user.Id.ToString(), string.Join(",", model.Roles) + (model.Locked ? ",locked" : ""));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return Result<string>.Success(user.DisplayName);
     }
+
+    /// <summary>"Trainee -> Trainee,Trainer": the roles before and after, each in a stable order.</summary>
+    public static string RoleChange(IEnumerable<string> before, IEnumerable<string> after) =>
+        $"{string.Join(",", before.Order(StringComparer.Ordinal))} -> {string.Join(",", after.Distinct().Order(StringComparer.Ordinal))}";
 
     private static Result Refused(IdentityResult result) => Result.Invalid([.. result.Errors.Select(e => e.Description)]);
 }

@@ -40,4 +40,7 @@ public class SupervisionGroup
     public GroupStatus Status { get; set; }
 
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Who created the group (a person with the create permission keeps seeing it); null before the column existed and no audit entry said.</summary>
+    public Guid? CreatedBy { get; set; }
 }

@@ -15,5 +15,6 @@ public sealed class SupervisionGroupConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(x => x.Contract).HasMaxLength(20_000);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(x => x.SupervisorId);
+        builder.HasIndex(x => x.CreatedBy);
     }
 }

@@ -73,12 +73,8 @@ public sealed class SupervisionService(
         return (access, await sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.GroupId == groupId, ct));
     }
 
-    // The schema has no creator column: the creation audit record says who created the group.
-    private Task<bool> CreatedByAsync(Guid groupId, Guid person, CancellationToken ct)
-    {
-        var subject = groupId.ToString();
-        return db.Set<AuditEntry>().AnyAsync(a => a.Action == "supervision.group-created" && a.Subject == subject && a.ActorId == person, ct);
-    }
+    private Task<bool> CreatedByAsync(Guid groupId, Guid person, CancellationToken ct) =>
+        db.Set<SupervisionGroup>().AnyAsync(g => g.Id == groupId && g.CreatedBy == person, ct);
 
     /// <summary>The groups one belongs to or supervises; with ManageAll also every other group (frame only).</summary>
     public IQueryable<SupervisionGroup> Visible(System.Security.Claims.ClaimsPrincipal user)
@@ -90,10 +86,8 @@ public sealed class SupervisionService(
             return groups;
         }
 
-        var created = db.Set<AuditEntry>().Where(a => a.Action == "supervision.group-created" && a.ActorId == me).Select(a => a.Subject);
-        return groups.Where(g => g.SupervisorId == me
-            || db.Set<GroupMember>().Any(m => m.GroupId == g.Id && m.UserId == me && m.LeftUtc == null)
-            || created.Contains(g.Id.ToString()));
+        return groups.Where(g => g.SupervisorId == me || g.CreatedBy == me
+            || db.Set<GroupMember>().Any(m => m.GroupId == g.Id && m.UserId == me && m.LeftUtc == null));
     }
 
     public IQueryable<AppUser> InRoles(IEnumerable<string> roles)
@@ -164,7 +158,7 @@ public sealed class SupervisionService(
             EndDate = input.StartDate.AddMonths(Options.DurationMonths).AddDays(-1), EveryWeeks = Options.EveryWeeks, Weekday = input.Weekday,
             StartTime = input.StartTime, DurationMinutes = Options.DurationMinutes, TimeZone = notices.TimeZone, Place = string.IsNullOrWhiteSpace(input.Place) ? null : input.Place.Trim(),
             PresentersPerSession = Math.Max(1, Options.PresentersPerSession), EvaluateEvery = Math.Max(1, Options.EvaluateEvery), Contract = S["DefaultContract"], ContractVersion = 1,
-            Status = GroupStatus.Active, CreatedUtc = now,
+            Status = GroupStatus.Active, CreatedUtc = now, CreatedBy = actor,
         };
         db.Set<SupervisionGroup>().Add(group);
         db.Set<GroupMember>().AddRange(members.Select(m => new GroupMember { GroupId = group.Id, UserId = m, JoinedUtc = now }));

@@ -22,4 +22,7 @@ public class OnSiteRequest
     public DateTime CreatedUtc { get; set; }
 
     public DateTime? DecidedUtc { get; set; }
+
+    /// <summary>The trainer's message to the leader when the request is declined.</summary>
+    public string? DeclineMessage { get; set; }
 }

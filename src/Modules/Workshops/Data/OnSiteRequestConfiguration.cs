@@ -10,6 +10,7 @@ public sealed class OnSiteRequestConfiguration : IEntityTypeConfiguration<OnSite
     {
         builder.ToTable("workshops_requests");
         builder.Property(x => x.Wishes).HasMaxLength(2000);
+        builder.Property(x => x.DeclineMessage).HasMaxLength(1000);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(x => new { x.Status, x.CreatedUtc });
         builder.HasIndex(x => x.LeaderId);

@@ -41,16 +41,7 @@ public sealed class WorkshopRequestPages(DbContext db, IPermissionService permis
             r.Id,
             db.Set<Team>().Where(x => x.Id == r.TeamId).Select(x => x.Name).FirstOrDefault() ?? "",
             db.Set<AppUser>().Where(u => u.Id == r.LeaderId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-            r.Participants, r.Wishes, r.Status, r.CreatedUtc, r.SessionId, null)).ToListAsync(ct);
-        // The decline message lives in the decision's audit entry (the request table has no column for it).
-        var declined = rows.Where(r => r.Status == RequestStatus.Declined).Select(r => r.Id.ToString()).ToList();
-        if (declined.Count == 0)
-        {
-            return rows;
-        }
-
-        var messages = (await db.Set<AuditEntry>().AsNoTracking().Where(a => a.Action == "workshops.request-declined" && declined.Contains(a.Subject)).Select(a => new { a.Subject, a.Details }).ToListAsync(ct))
-            .GroupBy(a => a.Subject).ToDictionary(g => g.Key, g => g.Last().Details);
-        return rows.Select(r => r with { Message = messages.GetValueOrDefault(r.Id.ToString()) }).ToList();
+            r.Participants, r.Wishes, r.Status, r.CreatedUtc, r.SessionId, r.Status == RequestStatus.Declined ? r.DeclineMessage : null)).ToListAsync(ct);
+        return rows;
     }
 }

@@ -241,8 +241,8 @@ public sealed class WorkshopService(DbContext db, INotifier notifier, TimeProvid
     }
 
     /// <summary>
-    /// A trainer declines with a message; the leader is told. The message is kept in the audit entry
-    /// (the request table has no column for it).
+    /// A trainer declines with a message; the leader is told. The message is kept on the request; the audit
+    /// entry records the event (and, as it always did, the message).
     /// </summary>
     public async Task<Result> DeclineAsync(Guid requestId, string message, Guid actorId, CancellationToken ct = default)
     {
@@ -255,7 +255,7 @@ public sealed class WorkshopService(DbContext db, INotifier notifier, TimeProvid
         }
 
         var claimed = await db.Set<OnSiteRequest>().Where(r => r.Id == requestId && r.Status == RequestStatus.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Declined).SetProperty(r => r.DecidedBy, actorId).SetProperty(r => r.DecidedUtc, now), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RequestStatus.Declined).SetProperty(r => r.DecidedBy, actorId).SetProperty(r => r.DecidedUtc, now).SetProperty(r => r.DeclineMessage, message.Trim()), ct);
         if (claimed == 0)
         {
             return Fail("RequestNotPending");

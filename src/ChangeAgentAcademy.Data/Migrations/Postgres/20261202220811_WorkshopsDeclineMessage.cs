@@ -1,0 +1,33 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChangeAgentAcademy.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class WorkshopsDeclineMessage : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DeclineMessage",
+                table: "workshops_requests",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            // Copies what the audit held into the new column (the audit entry stays, as the record of the event).
+            migrationBuilder.Sql(@"UPDATE workshops_requests AS r SET ""DeclineMessage"" = (SELECT left(a.""Details"", 1000) FROM core_audit AS a WHERE a.""Action"" = 'workshops.request-declined' AND a.""Subject"" = r.""Id""::text ORDER BY a.""Id"" DESC LIMIT 1) WHERE r.""Status"" = 'Declined' AND r.""DeclineMessage"" IS NULL;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DeclineMessage",
+                table: "workshops_requests");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Audit.Resources;
+
+public sealed class AuditText;
