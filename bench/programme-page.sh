@@ -78,7 +78,7 @@ random.seed(17)
 db = sqlite3.connect(sys.argv[1])
 trainer = db.execute("select Id from core_users where Email='trainer1@demo.local'").fetchone()[0]
 fmt = lambda d: d.strftime("%Y-%m-%d %H:%M:%S.%f")
-rows = db.execute("select Id, ReleasedUtc from reflections_work").fetchall()
+rows = db.execute("select Id, ReleasedUtc from reflections_work where Versions = 0").fetchall()
 subs, reviews, updates = [], [], []
 for i, (wid, released) in enumerate(rows):
     if i % 5 >= 3:
