@@ -161,6 +161,19 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/pdsa"] = "",
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/remove"] = "",
         ["POST workshops/{id:guid}/record"] = "Administrator Administrator*", // an administrator may record any session; it showed "" only because the unconfirmed cancel-session post had cancelled the demo workshop before
+        // Outcomes (#17): rules and the certificate list for administrators; a PDF only for its owner and administrators
+        // (the matrix's id "1" is no certificate); the verification page is public but "404" is no code.
+        ["GET certificates"] = "Administrator",
+        ["GET certificates/{id:guid}/pdf"] = "",
+        ["GET outcomes/rules"] = "Administrator",
+        ["GET programme"] = "Administrator",
+        ["GET programme/cohorts.csv"] = "Administrator",
+        ["GET programme/teams.csv"] = "Administrator",
+        ["GET programme/trend.csv"] = "Administrator",
+        ["GET verify/{code}"] = "",
+        ["POST certificates/issue"] = "Administrator",
+        ["POST certificates/{id:guid}/revoke"] = "",
+        ["POST outcomes/rules/{track}"] = "",
     };
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LogHandInService>();
         services.AddScoped<StartPanelQueries>();
         services.AddScoped<IAssignmentProgress, AssignmentProgress>();
+        services.AddScoped<IAssignmentOutcomes, AssignmentOutcomes>();
         services.AddScoped<CalendarFeedService>();
         services.AddScoped<PracticalLogService>();
         services.AddScoped<IPracticalLogs>(sp => sp.GetRequiredService<PracticalLogService>());

@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RemindPresentersJob>();
         services.AddScoped<IPersonEvents, SupervisionEvents>();
         services.AddTransient<IImportStep, SupervisionSetupStep>();
+        services.AddScoped<ISupervisionAttendance, SupervisionAttendance>();
         services.AddSingleton(new DashboardPanel("SupervisionPanel", 3, SupervisionPermissions.View));
     }
 

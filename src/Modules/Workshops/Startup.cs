@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<WorkshopRequestPages>();
         services.AddScoped<IPersonEvents, WorkshopEvents>();
         services.AddTransient<IImportStep, DemoWorkshopStep>();
+        services.AddScoped<IWorkshopAttendance, WorkshopAttendance>();
         services.AddSingleton(new DashboardPanel("WorkshopsPanel", 4, WorkshopPermissions.View));
     }
 

@@ -907,6 +907,112 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("notifications_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CohortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("CohortStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Completed")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Track")
+                        .IsUnique();
+
+                    b.ToTable("outcomes_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionRule", b =>
+                {
+                    b.Property<string>("Track")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("AllPracticalsHandedIn")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AllReflectionsAccepted")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LessonsPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinSupervisionSessions")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinWorkshops")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Track");
+
+                    b.ToTable("outcomes_rules", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
                 {
                     b.Property<long>("Id")

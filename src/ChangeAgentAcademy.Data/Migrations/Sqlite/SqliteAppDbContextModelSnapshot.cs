@@ -893,6 +893,112 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("notifications_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.Certificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CohortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CohortStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Completed")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Track")
+                        .IsUnique();
+
+                    b.ToTable("outcomes_certificates", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionRule", b =>
+                {
+                    b.Property<string>("Track")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllPracticalsHandedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllReflectionsAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LessonsPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinSupervisionSessions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinWorkshops")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Track");
+
+                    b.ToTable("outcomes_rules", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
                 {
                     b.Property<long>("Id")

@@ -16,6 +16,9 @@ public static class AbsentModules
         services.TryAddScoped<IProgrammeOutline, NoProgrammeOutline>();
         services.TryAddScoped<IAssignmentProgress, NoAssignmentProgress>();
         services.TryAddScoped<IPracticalLogs, NoPracticalLogs>();
+        services.TryAddScoped<ISupervisionAttendance, NoSupervisionAttendance>();
+        services.TryAddScoped<IWorkshopAttendance, NoWorkshopAttendance>();
+        services.TryAddScoped<IAssignmentOutcomes, NoAssignmentOutcomes>();
         return services;
     }
 }

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Outcomes.Resources;
+
+public sealed class OutcomesText;

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Outcomes.ViewModels;
+
+public sealed record CohortOption(Guid Id, string Name);

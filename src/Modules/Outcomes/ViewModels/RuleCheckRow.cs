@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Outcomes.ViewModels;
+
+public sealed record RuleCheckRow(string Kind, int Have, int Need, bool Met);

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using ChangeAgentAcademy.Cohorts.Data;
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Outcomes.Data;
+using ChangeAgentAcademy.Outcomes.Services;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChangeAgentAcademy.BrowserTests;
+
+/// <summary>
+/// Issue 17 in a real browser: the administrator sets the trainee track's rules, a trainee completes them, is
+/// issued a certificate, sees it on the start page and downloads the PDF; the public verification page; the
+/// administrator's certificate list and the programme page. Axe and screenshots on every new page.
+/// </summary>
+public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    private const string Name = "Åsa Lindqvist-Browser";
+
+    [Fact]
+    public async Task Trainee_Completes_DownloadsTheCertificate_WhichVerifies()
+    {
+        var admin = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(admin, "admin@demo.local");
+        await admin.GotoAsync("/outcomes/rules");
+        await BrowserSite.AssertAccessibleAsync(admin);
+        await BrowserSite.ScreenshotAsync(admin, "outcomes-rules");
+        var form = admin.Locator("form[action='/outcomes/rules/trainee']");
+        await form.GetByLabel("Every reflection accepted by a trainer").UncheckAsync();
+        await form.GetByLabel("Every practical assignment handed in").UncheckAsync();
+        await form.GetByLabel("Lessons read (percent of the track's lessons)").FillAsync("100");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("The rules for the Trainee track are saved.");
+
+        var person = await site.PersonAsync(Roles.Trainee);
+        var keys = await site.WithScopeAsync(async (sp, db) =>
+        {
+            await db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, Name));
+            var trainer = await db.Users.Where(u => u.Email == "trainer1@demo.local").Select(u => u.Id).SingleAsync();
+            var id = Guid.NewGuid();
+            db.Set<Cohort>().Add(new Cohort { Id = id, Name = "Browser cohort", Track = CohortTrack.Trainee, Status = CohortStatus.Open, Capacity = 20, StartDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30), CreatedUtc = DateTime.UtcNow });
+            db.Set<CohortTrainer>().Add(new CohortTrainer { CohortId = id, UserId = trainer });
+            db.Set<CohortMember>().Add(new CohortMember { CohortId = id, UserId = person.Id, Status = MemberStatus.Enrolled, EnrolledUtc = DateTime.UtcNow, ChangedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (await sp.GetRequiredService<IProgrammeOutline>().ModulesAsync("trainee", "en")).SelectMany(m => m.LessonKeys).Distinct().ToList();
+        });
+
+        var trainee = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(trainee, person.Email!, SiteClient.TestPassword);
+        await trainee.GotoAsync("/");
+        var panel = trainee.Locator("section[aria-labelledby='completion-panel']");
+        await Assertions.Expect(panel).ToContainTextAsync("0 of 1 done");
+
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            db.Set<LessonCompletion>().AddRange(keys.Select(k => new LessonCompletion { UserId = person.Id, LessonKey = k, CompletedUtc = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+        });
+        await trainee.ReloadAsync();
+        await Assertions.Expect(panel).ToContainTextAsync("1 of 1 done");
+        await Assertions.Expect(panel).ToContainTextAsync("your certificate will be issued shortly");
+
+        await site.WithScopeAsync((sp, _) => sp.GetRequiredService<CertificateService>().IssueDueAsync());
+        await trainee.ReloadAsync();
+        await BrowserSite.AssertAccessibleAsync(trainee);
+        await BrowserSite.ScreenshotAsync(trainee, "outcomes-start-panel");
+        var download = await trainee.RunAndWaitForDownloadAsync(() => panel.GetByRole(AriaRole.Link, new() { Name = "Download your certificate (PDF)" }).ClickAsync());
+        var file = Path.Combine(BrowserSite.ScreenshotFolder, "certificate.pdf");
+        await download.SaveAsAsync(file);
+        var text = PdfText(file);
+        Assert.Contains(Name, text);
+        Assert.Contains("Certificate of completion", text);
+        Assert.Contains("Browser cohort", text);
+        using (var png = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", "-singlefile", file, Path.Combine(BrowserSite.ScreenshotFolder, "certificate")]))!)
+        {
+            await png.WaitForExitAsync();
+        }
+
+        var code = await site.WithScopeAsync((_, db) => db.Set<Certificate>().Where(c => c.PersonId == person.Id).Select(c => c.Code).SingleAsync());
+        var visitor = await site.NewPageAsync(360);
+        await visitor.GotoAsync($"/verify/{code}");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("This certificate is valid.");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync(Name);
+        await BrowserSite.AssertAccessibleAsync(visitor);
+        await BrowserSite.ScreenshotAsync(visitor, "outcomes-verify");
+        await visitor.GotoAsync("/verify/AAAAA-BBBBB");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("No certificate has this code");
+        await BrowserSite.AssertAccessibleAsync(visitor);
+
+        await admin.GotoAsync("/certificates");
+        await BrowserSite.AssertAccessibleAsync(admin);
+        await BrowserSite.ScreenshotAsync(admin, "outcomes-certificates");
+        var row = admin.Locator("tr", new() { HasText = Name });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".error-summary")).ToContainTextAsync("Give a reason");
+        await BrowserSite.AssertAccessibleAsync(admin);
+        await admin.Locator("tr", new() { HasText = Name }).GetByLabel("Reason for revoking").FillAsync("Test of revoking");
+        await admin.Locator("tr", new() { HasText = Name }).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".notice")).ToContainTextAsync("The certificate is revoked.");
+        await visitor.GotoAsync($"/verify/{code}");
+        await Assertions.Expect(visitor.Locator("main")).ToContainTextAsync("Revoked");
+        await BrowserSite.ScreenshotAsync(visitor, "outcomes-verify-revoked");
+
+        await admin.GotoAsync("/programme");
+        await Assertions.Expect(admin.Locator("h1")).ToContainTextAsync("The programme in numbers");
+        await BrowserSite.AssertAccessibleAsync(admin);
+        await BrowserSite.ScreenshotAsync(admin, "outcomes-programme");
+    }
+
+    private static string PdfText(string file)
+    {
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text;
+    }
+}

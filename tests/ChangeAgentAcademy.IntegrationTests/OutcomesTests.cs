@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Net;
+using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Notifications.Data;
+using ChangeAgentAcademy.Outcomes.Data;
+using ChangeAgentAcademy.Outcomes.Services;
+using ChangeAgentAcademy.Outcomes.ViewModels;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChangeAgentAcademy.IntegrationTests;
+
+/// <summary>
+/// Issue 17, completion and certificates: the administrator's rules page, the start page's progress panel,
+/// issuing exactly once under racing runs, the PDF (read back with pdftotext), the public verification page
+/// and revoking, and the refusals. Rules here are "every lesson read" only, so a test completes a person by
+/// marking the track's lessons read.
+/// </summary>
+public abstract class OutcomesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory, IClockedSite
+{
+    private async Task LessonsOnlyRulesAsync() =>
+        await site.WithScopeAsync(async (sp, db) =>
+        {
+            var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
+            var result = await sp.GetRequiredService<RuleService>().SaveAsync(new RuleFormViewModel { Track = "trainee", LessonsPercent = 100 }, admin);
+            Assert.True(result.Ok);
+        });
+
+    private Task ReadEveryLessonAsync(IEnumerable<AppUser> people) =>
+        site.WithScopeAsync(async (sp, db) =>
+        {
+            var modules = await sp.GetRequiredService<IProgrammeOutline>().ModulesAsync("trainee", "en");
+            var keys = modules.SelectMany(m => m.LessonKeys).Distinct().ToList();
+            Assert.NotEmpty(keys);
+            var now = site.Clock.GetUtcNow().UtcDateTime;
+            db.Set<LessonCompletion>().AddRange(people.SelectMany(p => keys.Select(k => new LessonCompletion { UserId = p.Id, LessonKey = k, CompletedUtc = now })));
+            await db.SaveChangesAsync();
+        });
+
+    private Task<int> IssueAsync() => site.WithScopeAsync((sp, _) => sp.GetRequiredService<CertificateService>().IssueDueAsync());
+
+    private Task<List<Certificate>> CertificatesAsync(IEnumerable<AppUser> people)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        return site.WithScopeAsync((_, db) => db.Set<Certificate>().AsNoTracking().Where(c => ids.Contains(c.PersonId)).ToListAsync());
+    }
+
+    /// <summary>A cohort whose members have all read every lesson, and their certificates issued.</summary>
+    private async Task<(TestCohort Cohort, List<Certificate> Certificates)> CertifiedAsync(int people)
+    {
+        await LessonsOnlyRulesAsync();
+        var cohort = await site.CohortAsync(people);
+        await ReadEveryLessonAsync(cohort.Trainees);
+        await IssueAsync();
+        return (cohort, await CertificatesAsync(cohort.Trainees));
+    }
+
+    [Fact]
+    public async Task Rules_AdminSaves_Audited_AndBadInputKeepsWhatWasTyped()
+    {
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        var bad = await admin.PostFormAsync("/outcomes/rules", "/outcomes/rules/leader", new Dictionary<string, string>
+        {
+            ["AllReflectionsAccepted"] = "true", ["LessonsPercent"] = "150", ["MinSupervisionSessions"] = "3", ["MinWorkshops"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("between 0 and 100 percent", html);
+        Assert.Contains("value=\"150\"", html);
+
+        var ok = await admin.PostFormAsync("/outcomes/rules", "/outcomes/rules/leader", new Dictionary<string, string>
+        {
+            ["AllReflectionsAccepted"] = "true", ["AllPracticalsHandedIn"] = "false", ["LessonsPercent"] = "80", ["MinSupervisionSessions"] = "3", ["MinWorkshops"] = "1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var (rule, audits) = await site.WithScopeAsync(async (_, db) => (
+            await db.Set<CompletionRule>().AsNoTracking().SingleAsync(r => r.Track == "leader"),
+            await db.Audit.CountAsync(a => a.Action == "outcomes.rules.saved" && a.Subject == "leader")));
+        Assert.Equal((true, false, 80, 3, 1), (rule.AllReflectionsAccepted, rule.AllPracticalsHandedIn, rule.LessonsPercent, rule.MinSupervisionSessions, rule.MinWorkshops));
+        Assert.Equal(1, audits);
+
+        var unknown = await admin.PostFormAsync("/outcomes/rules", "/outcomes/rules/manager", new Dictionary<string, string> { ["LessonsPercent"] = "10" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("trainee1@demo.local")]
+    [InlineData("leader1@demo.local")]
+    [InlineData("trainer1@demo.local")]
+    public async Task AdminPages_RefuseOthers(string email)
+    {
+        var client = await SiteClient.SignedInAsync(site, email);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/outcomes/rules")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/certificates")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Panel_ShowsProgress_ThenTheCertificateToDownload()
+    {
+        await LessonsOnlyRulesAsync();
+        var cohort = await site.CohortAsync(1);
+        var me = cohort.Trainees[0];
+        var client = await SiteClient.SignedInAsync(site, me.Email!, SiteClient.TestPassword);
+        var before = await client.GetStringAsync("/");
+        Assert.Contains("Completing your programme", before);
+        Assert.Contains("0 of 1 done", before);
+
+        await ReadEveryLessonAsync([me]);
+        Assert.Contains("1 of 1 done", await client.GetStringAsync("/"));
+        await IssueAsync();
+        var after = await client.GetStringAsync("/");
+        var certificate = Assert.Single(await CertificatesAsync([me]));
+        Assert.Contains($"/certificates/{certificate.Id}/pdf", after);
+    }
+
+    [Fact]
+    public async Task Issuing_TwoRunsAtOnce_ExactlyOneCertificateAuditAndNoticeEach()
+    {
+        await LessonsOnlyRulesAsync();
+        for (var round = 0; round < 3; round++)
+        {
+            var cohort = await site.CohortAsync(6);
+            await ReadEveryLessonAsync(cohort.Trainees);
+            using var gate = new SemaphoreSlim(0);
+            var runs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await IssueAsync();
+            })).ToList();
+            gate.Release(2);
+            await Task.WhenAll(runs);
+
+            var certificates = await CertificatesAsync(cohort.Trainees);
+            Assert.Equal(cohort.Trainees.Select(t => t.Id).Order(), certificates.Select(c => c.PersonId).Order());
+            var ids = certificates.Select(c => c.Id.ToString()).ToList();
+            var people = cohort.Trainees.Select(t => t.Id).ToList();
+            var (audits, notices) = await site.WithScopeAsync(async (_, db) => (
+                await db.Audit.CountAsync(a => a.Action == CertificateService.IssuedAction && ids.Contains(a.Subject)),
+                await db.Set<InboxItem>().CountAsync(n => people.Contains(n.UserId) && n.Key.StartsWith("outcomes:certificate:"))));
+            Assert.Equal(6, audits);
+            Assert.Equal(6, notices);
+            await IssueAsync(); // a later run finds nothing new for them
+            Assert.Equal(6, (await CertificatesAsync(cohort.Trainees)).Count);
+        }
+    }
+
+    [Fact]
+    public async Task Pdf_OwnerAndAdminGetIt_ContainsTheName_OthersGet404()
+    {
+        var (cohort, certificates) = await CertifiedAsync(2);
+        var mine = certificates.Single(c => c.PersonId == cohort.Trainees[0].Id);
+        var owner = await SiteClient.SignedInAsync(site, cohort.Trainees[0].Email!, SiteClient.TestPassword);
+        var response = await owner.GetAsync($"/certificates/{mine.Id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var text = PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains(cohort.Trainees[0].DisplayName, text);
+        Assert.Contains("Certificate of completion", text);
+        Assert.Contains(mine.Code, text);
+        Assert.Contains("/verify/" + mine.Code, text);
+
+        var other = await SiteClient.SignedInAsync(site, cohort.Trainees[1].Email!, SiteClient.TestPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/certificates/{mine.Id}/pdf")).StatusCode);
+        foreach (var email in new[] { "leader1@demo.local", "trainer1@demo.local" })
+        {
+            var c = await SiteClient.SignedInAsync(site, email);
+            Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/certificates/{mine.Id}/pdf")).StatusCode);
+        }
+
+        var anonymous = SiteClient.For(site);
+        var refused = await anonymous.GetAsync($"/certificates/{mine.Id}/pdf");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/certificates/{mine.Id}/pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pdf_InThePersonsLanguage()
+    {
+        await LessonsOnlyRulesAsync();
+        var cohort = await site.CohortAsync(1, language: "sv");
+        await ReadEveryLessonAsync(cohort.Trainees);
+        await IssueAsync();
+        var certificate = Assert.Single(await CertificatesAsync(cohort.Trainees));
+        Assert.Equal("sv", certificate.Language);
+        var owner = await SiteClient.SignedInAsync(site, cohort.Trainees[0].Email!, SiteClient.TestPassword);
+        var text = PdfText(await (await owner.GetAsync($"/certificates/{certificate.Id}/pdf")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("Intyg om genomförd utbildning", text);
+    }
+
+    [Fact]
+    public async Task Verify_Valid_Unknown_Revoked_ShowsOnlyNameProgrammeDate()
+    {
+        var (cohort, certificates) = await CertifiedAsync(1);
+        var certificate = Assert.Single(certificates);
+        var anonymous = SiteClient.For(site);
+        var valid = await anonymous.GetAsync($"/verify/{certificate.Code.ToLowerInvariant()}");
+        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        var html = await valid.Content.ReadAsStringAsync();
+        Assert.Contains(cohort.Trainees[0].DisplayName, html);
+        Assert.Contains("This certificate is valid.", html);
+        Assert.DoesNotContain(certificate.CohortName, html);
+        Assert.DoesNotContain(cohort.Trainer.DisplayName + "<", html);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/verify/ABCDE-FGHJK")).StatusCode);
+        var junk = await anonymous.GetAsync("/verify/%3Cscript%3E");
+        Assert.Equal(HttpStatusCode.NotFound, junk.StatusCode);
+        Assert.Contains("No certificate has this code", await junk.Content.ReadAsStringAsync());
+
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        var noReason = await admin.PostFormAsync("/certificates", $"/certificates/{certificate.Id}/revoke", new Dictionary<string, string> { ["reason"] = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Give a reason", await noReason.Content.ReadAsStringAsync());
+        var revoked = await admin.PostFormAsync("/certificates", $"/certificates/{certificate.Id}/revoke", new Dictionary<string, string> { ["reason"] = "Issued in error" });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        var again = await admin.PostFormAsync("/certificates", $"/certificates/{certificate.Id}/revoke", new Dictionary<string, string> { ["reason"] = "Twice" });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode); // a conflict, said in the flash; nothing changes
+        var audit = await site.WithScopeAsync((_, db) => db.Audit.Where(a => a.Action == CertificateService.RevokedAction && a.Subject == certificate.Id.ToString()).Select(a => a.Details).ToListAsync());
+        Assert.Equal(["Issued in error"], audit);
+
+        var after = await (await anonymous.GetAsync($"/verify/{certificate.Code}")).Content.ReadAsStringAsync();
+        Assert.Contains("Revoked", after);
+        Assert.DoesNotContain("Issued in error", after);
+        var trainee = await SiteClient.SignedInAsync(site, "trainee1@demo.local");
+        var refused = await trainee.PostFormAsync("/", $"/certificates/{certificate.Id}/revoke", new Dictionary<string, string> { ["reason"] = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"caa-certificate-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", [file, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+public sealed class SqliteOutcomesTests(ClockedSqliteSite site) : OutcomesTests<ClockedSqliteSite>(site);
+
+public sealed class PostgresOutcomesTests(ClockedPostgresSite site) : OutcomesTests<ClockedPostgresSite>(site);
