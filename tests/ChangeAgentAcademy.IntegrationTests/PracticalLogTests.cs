@@ -35,6 +35,26 @@ public abstract class PracticalLogTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task Save_WithACitizensName_SavesAndWarnsWithHighlight()
+    {
+        var (_, trainee, id) = await StartAsync();
+        var fields = Pdsa("Medicine checklist", "adapt");
+        fields["f.WhatHappened"] = "Gunnel Andersson i hemtjänsten fick sina mediciner i tid.";
+
+        var saved = await trainee.PostFormAsync($"/logs/{id}", $"/logs/{id}", fields);
+        var page = WebUtility.HtmlDecode(await saved.Content.ReadAsStringAsync());
+        var log = await site.WithScopeAsync((_, db) => db.Set<PracticalLog>().AsNoTracking().SingleAsync(l => l.Id == id));
+        var clean = await trainee.PostFormAsync($"/logs/{id}", $"/logs/{id}", Pdsa("Medicine checklist", "adapt"));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("citizen-warning", page);
+        Assert.Contains("<mark", page);
+        Assert.Contains("Gunnel Andersson i hemtjänsten", page); // what was typed stays
+        Assert.Equal("Medicine checklist", log.Title); // and was saved
+        Assert.Equal(HttpStatusCode.Redirect, clean.StatusCode);
+    }
+
+    [Fact]
     public async Task Pdsa_HandInWithoutDecision_RefusedNothingSaved_WithDecision_BecomesTheAssignment()
     {
         var (cohort, trainee, id) = await StartAsync();

@@ -266,6 +266,26 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task CitizenData_DraftSave_WarnsWithHighlight_AndKeepsTheText()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var trainee = await AsAsync(site, cohort.Trainees[0]);
+        const string Text = "Gunnel Andersson i hemtjänsten ville inte duscha. Sedan hjälper vi Anna Svensson ut.";
+
+        var warned = await trainee.PostFormAsync($"/reflections/{work.Id}", $"/reflections/{work.Id}/draft", new Dictionary<string, string> { ["text"] = Text });
+        var body = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var clean = await trainee.PostFormAsync($"/reflections/{work.Id}", $"/reflections/{work.Id}/draft", new Dictionary<string, string> { ["text"] = "Vi testade nya tider i Malmö i maj." });
+        var draft = await site.WithScopeAsync((_, db) => db.Set<AssignmentWork>().Where(w => w.Id == work.Id).Select(w => w.Draft).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", body);
+        Assert.Contains("<mark", body);
+        Assert.Contains(Text, body); // the text stays in the editor
+        Assert.Equal(HttpStatusCode.Redirect, clean.StatusCode); // nothing found: saved as before
+        Assert.Equal("Vi testade nya tider i Malmö i maj.", draft);
+    }
+
+    [Fact]
     public async Task Privacy_LeaderOtherTraineeAndOtherTrainer_GetNothing()
     {
         var (cohort, work) = await ReleasedAsync();

@@ -1,20 +1,21 @@
+using ChangeAgentAcademy.Text;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Web.Services;
 
 namespace ChangeAgentAcademy.UnitTests;
 
 public class CitizenDataDetectorTests
 {
-    private static Finding SingleFinding(string text)
+    private static CitizenDataFinding SingleFinding(string text)
     {
         var findings = CitizenDataDetector.Scan(text);
         Assert.True(findings.Count == 1, $"expected one finding in \"{text}\", got: {Describe(findings)}");
         return findings[0];
     }
 
-    private static void AssertFound(string text, FindingKind kind, string expected)
+    private static void AssertFound(string text, CitizenDataKind kind, string expected)
     {
         var finding = SingleFinding(text);
         Assert.Equal(kind, finding.Kind);
@@ -28,7 +29,7 @@ public class CitizenDataDetectorTests
         Assert.True(findings.Count == 0, $"expected no finding in \"{text}\", got: {Describe(findings)}");
     }
 
-    private static string Describe(IReadOnlyList<Finding> findings) =>
+    private static string Describe(IReadOnlyList<CitizenDataFinding> findings) =>
         findings.Count == 0 ? "none" : string.Join("; ", findings.Select(f => $"{f.Kind} \"{f.Text}\" at {f.Start}"));
 
     // ---- Independent check-digit implementations: they prove the test numbers below are what they claim to be.
@@ -75,7 +76,7 @@ public class CitizenDataDetectorTests
     public void Scan_SwedishPersonalNumber_IsFound(string text, string expected)
     {
         Assert.True(Luhn(TenDigits(expected)), "test data must be Luhn-valid");
-        AssertFound(text, FindingKind.PersonalNumber, expected);
+        AssertFound(text, CitizenDataKind.PersonalNumber, expected);
     }
 
     [Theory]
@@ -110,7 +111,7 @@ public class CitizenDataDetectorTests
     public void Scan_DanishCprPassingModulus11_IsFound(string text, string expected)
     {
         Assert.True(Modulus11(Digits(expected)), "test data must pass modulus 11");
-        AssertFound(text, FindingKind.PersonalNumber, expected);
+        AssertFound(text, CitizenDataKind.PersonalNumber, expected);
     }
 
     [Theory]
@@ -121,7 +122,7 @@ public class CitizenDataDetectorTests
     public void Scan_DanishCprFailingModulus11_IsFoundWhenHyphenatedOrInContext(string text, string expected)
     {
         Assert.False(Modulus11(Digits(expected)), "test data must fail modulus 11 (CPR numbers issued since 2007)");
-        AssertFound(text, FindingKind.PersonalNumber, expected);
+        AssertFound(text, CitizenDataKind.PersonalNumber, expected);
     }
 
     [Theory]
@@ -159,7 +160,7 @@ public class CitizenDataDetectorTests
     public void Scan_FinnishHetu_IsFound(string text, string expected)
     {
         Assert.Equal(char.ToUpperInvariant(expected[10]), HetuCheck(expected[..6], expected[7..10]));
-        AssertFound(text, FindingKind.PersonalNumber, expected);
+        AssertFound(text, CitizenDataKind.PersonalNumber, expected);
     }
 
     [Theory]
@@ -202,7 +203,7 @@ public class CitizenDataDetectorTests
     [InlineData("Numero on 09 1234 5678.", "09 1234 5678")]
     public void Scan_PhoneNumber_IsFound(string text, string expected)
     {
-        AssertFound(text, FindingKind.Phone, expected);
+        AssertFound(text, CitizenDataKind.Phone, expected);
     }
 
     // ================================================================================================
@@ -216,7 +217,7 @@ public class CitizenDataDetectorTests
     [InlineData("Write to åsa.lind@exempel.co.uk.", "åsa.lind@exempel.co.uk")]
     public void Scan_EmailAddress_IsFound(string text, string expected)
     {
-        AssertFound(text, FindingKind.Email, expected);
+        AssertFound(text, CitizenDataKind.Email, expected);
     }
 
     // ================================================================================================
@@ -239,7 +240,7 @@ public class CitizenDataDetectorTests
     [InlineData("Osoite on 00100 Helsinki.", "00100 Helsinki")]
     public void Scan_Address_IsFound(string text, string expected)
     {
-        AssertFound(text, FindingKind.Address, expected);
+        AssertFound(text, CitizenDataKind.Address, expected);
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public class CitizenDataDetectorTests
         var findings = CitizenDataDetector.Scan(text);
 
         Assert.Equal(["Østervej 3", "2000 Frederiksberg"], findings.Select(f => f.Text));
-        Assert.All(findings, f => Assert.Equal(FindingKind.Address, f.Kind));
+        Assert.All(findings, f => Assert.Equal(CitizenDataKind.Address, f.Kind));
     }
 
     // ================================================================================================
@@ -273,7 +274,7 @@ public class CitizenDataDetectorTests
     [InlineData("The client's son Peter called twice.", "Peter")]
     public void Scan_CapitalisedNameNextToCareWord_IsFound(string text, string expected)
     {
-        AssertFound(text, FindingKind.Name, expected);
+        AssertFound(text, CitizenDataKind.Name, expected);
     }
 
     [Theory]
@@ -289,7 +290,7 @@ public class CitizenDataDetectorTests
     [InlineData("Then Mr J. Smith arrived.", "J. Smith")]
     public void Scan_HonorificWithNameOrInitial_IsFound(string text, string expected)
     {
-        AssertFound(text, FindingKind.Name, expected);
+        AssertFound(text, CitizenDataKind.Name, expected);
     }
 
     // ================================================================================================
@@ -387,7 +388,7 @@ public class CitizenDataDetectorTests
         var findings = CitizenDataDetector.Scan(text);
 
         Assert.Equal(
-            [FindingKind.Phone, FindingKind.Email, FindingKind.Name, FindingKind.Address, FindingKind.PersonalNumber, FindingKind.PersonalNumber],
+            [CitizenDataKind.Phone, CitizenDataKind.Email, CitizenDataKind.Name, CitizenDataKind.Address, CitizenDataKind.PersonalNumber, CitizenDataKind.PersonalNumber],
             findings.Select(f => f.Kind));
         Assert.Equal(["070-123 45 67", "anna@example.se", "Anna", "Storgatan 12", "311299-1084", "131052-308T"], findings.Select(f => f.Text));
         for (var i = 0; i < findings.Count; i++)
@@ -403,20 +404,20 @@ public class CitizenDataDetectorTests
     [Fact]
     public void Scan_NameInsideEmail_MergesIntoTheEmail()
     {
-        AssertFound("Skriv till brukaren Anna.Svensson@malmo.se i dag.", FindingKind.Email, "Anna.Svensson@malmo.se");
+        AssertFound("Skriv till brukaren Anna.Svensson@malmo.se i dag.", CitizenDataKind.Email, "Anna.Svensson@malmo.se");
     }
 
     [Fact]
     public void Scan_PersonalNumberThatAlsoLooksLikeAPhoneNumber_IsOnePersonalNumber()
     {
         Assert.True(Luhn("0112189873"));
-        AssertFound("Numret 0112189873 stod på lappen.", FindingKind.PersonalNumber, "0112189873");
+        AssertFound("Numret 0112189873 stod på lappen.", CitizenDataKind.PersonalNumber, "0112189873");
     }
 
     [Fact]
     public void Scan_HonorificNextToCareWord_IsOneName()
     {
-        AssertFound("The resident Mrs Smith's daughter phoned.", FindingKind.Name, "Smith");
+        AssertFound("The resident Mrs Smith's daughter phoned.", CitizenDataKind.Name, "Smith");
     }
 
     // ================================================================================================

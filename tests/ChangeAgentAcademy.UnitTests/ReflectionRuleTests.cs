@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Reflections.Controllers;
 using ChangeAgentAcademy.Reflections.Data;
@@ -142,12 +143,12 @@ public class ScheduleRuleTests
     public void Segments_MarkFindingsAndKeepEveryCharacter()
     {
         var text = "I met fru Jensen at Østervej 3 today.";
-        var findings = new[] { new Finding(6, 10, FindingKind.Name, "fru Jensen"), new Finding(20, 10, FindingKind.Address, "Østervej 3") };
+        var findings = new[] { new CitizenDataFinding(6, 10, CitizenDataKind.Name, "fru Jensen"), new CitizenDataFinding(20, 10, CitizenDataKind.Address, "Østervej 3") };
 
         var segments = FindingMarks.Segments(text, findings);
 
         Assert.Equal(text, string.Concat(segments.Select(s => s.Text)));
-        Assert.Equal([null, FindingKind.Name, null, FindingKind.Address, null], segments.Select(s => s.Kind));
+        Assert.Equal([null, CitizenDataKind.Name, null, CitizenDataKind.Address, null], segments.Select(s => s.Kind));
     }
 
     [Fact]
@@ -163,13 +164,13 @@ public class ScheduleRuleTests
     public void MarkedParagraphs_SplitAtBlankLines_FindingsStayInTheirParagraph()
     {
         var text = "I asked first.\r\n\r\nI met fru Jensen today.";
-        var findings = new[] { new Finding(24, 10, FindingKind.Name, "fru Jensen") };
+        var findings = new[] { new CitizenDataFinding(24, 10, CitizenDataKind.Name, "fru Jensen") };
 
         var paragraphs = FindingMarks.MarkedParagraphs(text, findings);
 
         Assert.Equal(2, paragraphs.Count);
         Assert.Equal("I asked first.", string.Concat(paragraphs[0].Select(s => s.Text)));
-        Assert.Equal([null, FindingKind.Name, null], paragraphs[1].Select(s => s.Kind));
+        Assert.Equal([null, CitizenDataKind.Name, null], paragraphs[1].Select(s => s.Kind));
         Assert.Equal("fru Jensen", paragraphs[1][1].Text);
     }
 }

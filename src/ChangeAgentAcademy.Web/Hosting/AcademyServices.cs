@@ -5,12 +5,14 @@ using ChangeAgentAcademy.Hosting;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Web.Data;
 using ChangeAgentAcademy.Web.Demo;
 using ChangeAgentAcademy.Web.Hosting.Absent;
 using ChangeAgentAcademy.Web.Jobs;
 using ChangeAgentAcademy.Web.Security;
+using ChangeAgentAcademy.Web.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -45,6 +47,7 @@ public static class AcademyServices
         services.PostConfigure<DemoOptions>(o => o.Enabled ??= database.IsEmbedded);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProgrammeTime>();
+        services.AddSingleton<ICitizenDataCheck, CitizenDataCheck>();
 
         services.AddAcademyDatabase(database, builder.Environment.ContentRootPath, catalog);
         services.AddSharedKeys();

@@ -62,6 +62,14 @@ public sealed class LogsController(LogPages pages, PracticalLogService logs, Log
         await logs.SaveAsync(log, title, fields, follows, string.IsNullOrEmpty(eventRef) ? null : eventRef);
         if (!handIn)
         {
+            // Saved; what could identify a citizen is pointed out at once, with the text kept (as at hand-in).
+            var (text, findings) = logs.CitizenData(title, fields);
+            if (findings.Count > 0)
+            {
+                var warning = new LogHandInReceipt(log.WorkId ?? 0, new SubmitReceipt(SubmitStep.NeedsConfirmation, Findings: findings), text);
+                return View("Edit", await pages.EditorAsync(log, fields, title, follows, eventRef, null, warning));
+            }
+
             TempData.Success(S["LogSaved"].Value);
             return RedirectToAction(nameof(Edit), new { id });
         }

@@ -59,9 +59,16 @@ public sealed class ReflectionsController(ReflectionPages pages, WorkService wor
             return ajax ? Conflict(new { message = S["NotWritable"].Value }) : RedirectToAction(nameof(Edit), new { id });
         }
 
+        // The draft is saved either way; what could identify a citizen is pointed out at once, as at hand-in.
+        var findings = work.CitizenData(text);
         if (ajax)
         {
-            return Json(new { saved = time.Format(saved.Value), savedUtc = saved.Value.ToString("O") });
+            return Json(new { saved = time.Format(saved.Value), savedUtc = saved.Value.ToString("O"), citizenData = findings.Select(f => S["Finding." + f.Kind].Value).Distinct().ToList() });
+        }
+
+        if (findings.Count > 0)
+        {
+            return View("Edit", await pages.EditorAsync(item, text?.Trim() ?? "", findings));
         }
 
         TempData.Success(S["DraftSaved"].Value);

@@ -7,7 +7,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 public static class FindingMarks
 {
     /// <summary>The text by paragraph (as <see cref="PersonText"/> splits it), each with its findings marked.</summary>
-    public static IReadOnlyList<IReadOnlyList<TextSegmentRow>> MarkedParagraphs(string text, IReadOnlyList<Finding> findings) =>
+    public static IReadOnlyList<IReadOnlyList<TextSegmentRow>> MarkedParagraphs(string text, IReadOnlyList<CitizenDataFinding> findings) =>
         PersonText.Ranges(text).Select(r => Segments(
             text.Substring(r.Start, r.Length),
             findings.Select(f => (Start: Math.Max(f.Start, r.Start), End: Math.Min(f.Start + f.Length, r.Start + r.Length), f))
@@ -15,7 +15,7 @@ public static class FindingMarks
                 .Select(x => x.f with { Start = x.Start - r.Start, Length = x.End - x.Start })
                 .ToList())).ToList();
 
-    public static IReadOnlyList<TextSegmentRow> Segments(string text, IReadOnlyList<Finding> findings)
+    public static IReadOnlyList<TextSegmentRow> Segments(string text, IReadOnlyList<CitizenDataFinding> findings)
     {
         var list = new List<TextSegmentRow>();
         var at = 0;

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using System.Text;
 using System.Text.Json;
 using ChangeAgentAcademy.Modules;
@@ -8,8 +9,15 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A person's own practical logs. Every lookup is by id and person: someone else's log is a 404.</summary>
-public sealed class PracticalLogService(DbContext db, ProgrammeTime time) : IPracticalLogs
+public sealed class PracticalLogService(DbContext db, ProgrammeTime time, ICitizenDataCheck citizenData) : IPracticalLogs
 {
+    /// <summary>The log's title and fields as one text, and what in it could identify a citizen (a saved log warns, as a hand-in does).</summary>
+    public (string Text, IReadOnlyList<CitizenDataFinding> Findings) CitizenData(string title, IReadOnlyDictionary<string, string> fields)
+    {
+        var text = string.Join("\n\n", new[] { title }.Concat(fields.Values).Select(v => (v ?? "").Trim()).Where(v => v.Length > 0));
+        return (text, citizenData.Scan(text));
+    }
+
     public Task<PracticalLog?> FindOwnAsync(long id, Guid personId) =>
         db.Set<PracticalLog>().FirstOrDefaultAsync(l => l.Id == id && l.UserId == personId);
 

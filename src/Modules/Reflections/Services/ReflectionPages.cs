@@ -51,7 +51,7 @@ public sealed class ReflectionPages(DbContext db, WorkService work, IProgrammeOu
     }
 
     /// <summary>The writing page for <paramref name="item"/> with <paramref name="text"/> in the editor (and the findings marked, when asked to confirm).</summary>
-    public async Task<EditorViewModel> EditorAsync(AssignmentWork item, string text, IReadOnlyList<Finding>? findings)
+    public async Task<EditorViewModel> EditorAsync(AssignmentWork item, string text, IReadOnlyList<CitizenDataFinding>? findings)
     {
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
         var kind = await db.Set<ScheduledAssignment>().Where(s => s.Id == item.ScheduledId).Select(s => s.Kind).FirstAsync();

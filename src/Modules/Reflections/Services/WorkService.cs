@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using System.Globalization;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
@@ -11,13 +12,16 @@ using Microsoft.Extensions.Options;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>A trainee's own work: drafts, submissions. Every method takes the person and only finds their own rows.</summary>
-public sealed class WorkService(DbContext db, ProgrammeTime time, IOptions<ReflectionOptions> options, IStringLocalizer<ReflectionsText> S)
+public sealed class WorkService(DbContext db, ICitizenDataCheck citizenData, ProgrammeTime time, IOptions<ReflectionOptions> options, IStringLocalizer<ReflectionsText> S)
 {
     public int MaxLength => options.Value.MaxLength;
 
     /// <summary>The person's own work item, or null (someone else's id looks exactly like a missing one).</summary>
     public Task<AssignmentWork?> FindOwnAsync(long id, Guid personId, CancellationToken ct = default) =>
         db.Set<AssignmentWork>().FirstOrDefaultAsync(w => w.Id == id && w.UserId == personId, ct);
+
+    /// <summary>What in the text could identify a citizen (the site's check): a saved draft warns, the text is kept.</summary>
+    public IReadOnlyList<CitizenDataFinding> CitizenData(string? text) => citizenData.Scan(text?.Trim());
 
     public static bool IsWritable(AssignmentWork work) => work.Active && work.Status is WorkStatus.Open or WorkStatus.RevisionRequested;
 
@@ -84,7 +88,7 @@ public sealed class WorkService(DbContext db, ProgrammeTime time, IOptions<Refle
             return Result<SubmitReceipt>.From(Result.Invalid(S["TooLong", MaxLength.ToString("N0", CultureInfo.CurrentCulture)].Value));
         }
 
-        var findings = CitizenDataDetector.Scan(text);
+        var findings = citizenData.Scan(text);
         if (findings.Count > 0 && !confirmed)
         {
             await SaveDraftAsync(work, text, ct);

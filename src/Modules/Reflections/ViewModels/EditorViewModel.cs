@@ -53,7 +53,7 @@ public sealed class EditorViewModel
     /// <summary>The text by paragraph with possible citizen details marked (only when the hand-in was stopped to warn).</summary>
     public IReadOnlyList<IReadOnlyList<TextSegmentRow>>? Findings { get; init; }
 
-    public IReadOnlyList<FindingKind> FindingKinds { get; init; } = [];
+    public IReadOnlyList<CitizenDataKind> FindingKinds { get; init; } = [];
 
     public IReadOnlyList<DiffLine>? LatestDiff { get; init; }
 }

@@ -1,3 +1,4 @@
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Reflections.Services;
 
 namespace ChangeAgentAcademy.Reflections.ViewModels;
@@ -17,4 +18,4 @@ public sealed record LogEditorViewModel(
     string Token,
     string? Origin,
     IReadOnlyList<IReadOnlyList<TextSegmentRow>>? Findings,
-    IReadOnlyList<FindingKind> FindingKinds);
+    IReadOnlyList<CitizenDataKind> FindingKinds);

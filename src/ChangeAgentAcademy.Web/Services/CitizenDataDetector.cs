@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace ChangeAgentAcademy.Reflections.Services;
+using ChangeAgentAcademy.Text;
+
+namespace ChangeAgentAcademy.Web.Services;
 
 /// <summary>
 /// Finds details in a trainee's free-text reflection that could identify a citizen (GDPR art. 9):
@@ -25,7 +27,7 @@ public static partial class CitizenDataDetector
     /// Findings ordered by Start, never overlapping: overlapping matches merge into one finding that spans
     /// both and has the stronger kind (PersonalNumber, then Email, Phone, Address, Name).
     /// </summary>
-    public static IReadOnlyList<Finding> Scan(string text)
+    public static IReadOnlyList<CitizenDataFinding> Scan(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length == 0)
@@ -43,24 +45,24 @@ public static partial class CitizenDataDetector
         return Resolve(text, candidates);
     }
 
-    private readonly record struct Candidate(int Start, int End, FindingKind Kind);
+    private readonly record struct Candidate(int Start, int End, CitizenDataKind Kind);
 
     // ------------------------------------------------------------------------------------------
     // Overlap resolution
     // ------------------------------------------------------------------------------------------
 
-    private static int Strength(FindingKind kind) => kind switch
+    private static int Strength(CitizenDataKind kind) => kind switch
     {
-        FindingKind.PersonalNumber => 5,
-        FindingKind.Email => 4,
-        FindingKind.Phone => 3,
-        FindingKind.Address => 2,
+        CitizenDataKind.PersonalNumber => 5,
+        CitizenDataKind.Email => 4,
+        CitizenDataKind.Phone => 3,
+        CitizenDataKind.Address => 2,
         _ => 1,
     };
 
-    private static List<Finding> Resolve(string text, List<Candidate> candidates)
+    private static List<CitizenDataFinding> Resolve(string text, List<Candidate> candidates)
     {
-        var result = new List<Finding>();
+        var result = new List<CitizenDataFinding>();
         if (candidates.Count == 0)
         {
             return result;
@@ -88,7 +90,7 @@ public static partial class CitizenDataDetector
         return result;
     }
 
-    private static Finding ToFinding(string text, Candidate c) =>
+    private static CitizenDataFinding ToFinding(string text, Candidate c) =>
         new(c.Start, c.End - c.Start, c.Kind, text.Substring(c.Start, c.End - c.Start));
 
     // ------------------------------------------------------------------------------------------
@@ -126,7 +128,7 @@ public static partial class CitizenDataDetector
 
             if (swedish || danish)
             {
-                found.Add(new Candidate(m.Index, m.Index + m.Length, FindingKind.PersonalNumber));
+                found.Add(new Candidate(m.Index, m.Index + m.Length, CitizenDataKind.PersonalNumber));
             }
         }
     }
@@ -158,7 +160,7 @@ public static partial class CitizenDataDetector
             var number = long.Parse(date + serial, System.Globalization.CultureInfo.InvariantCulture);
             if (checkChars[(int)(number % 31)] == check)
             {
-                found.Add(new Candidate(m.Index, m.Index + m.Length, FindingKind.PersonalNumber));
+                found.Add(new Candidate(m.Index, m.Index + m.Length, CitizenDataKind.PersonalNumber));
             }
         }
     }
@@ -302,7 +304,7 @@ public static partial class CitizenDataDetector
                 continue;
             }
 
-            found.Add(new Candidate(start + lead, m.Index + m.Length, FindingKind.Email));
+            found.Add(new Candidate(start + lead, m.Index + m.Length, CitizenDataKind.Email));
         }
     }
 
@@ -386,7 +388,7 @@ public static partial class CitizenDataDetector
             return;
         }
 
-        found.Add(new Candidate(start, start + length, FindingKind.Phone));
+        found.Add(new Candidate(start, start + length, CitizenDataKind.Phone));
     }
 
     private static int CountDigits(string value, int length)
@@ -495,12 +497,12 @@ public static partial class CitizenDataDetector
     {
         foreach (Match m in NordicStreetPattern().Matches(text))
         {
-            found.Add(new Candidate(m.Groups["street"].Index, m.Index + m.Length, FindingKind.Address));
+            found.Add(new Candidate(m.Groups["street"].Index, m.Index + m.Length, CitizenDataKind.Address));
         }
 
         foreach (Match m in EnglishStreetPattern().Matches(text))
         {
-            found.Add(new Candidate(m.Index, m.Index + m.Length, FindingKind.Address));
+            found.Add(new Candidate(m.Index, m.Index + m.Length, CitizenDataKind.Address));
         }
 
         foreach (Match m in PostalCodePattern().Matches(text))
@@ -517,7 +519,7 @@ public static partial class CitizenDataDetector
                 continue; // "since 2023 Solgården ..." is a year, not 2000 Frederiksberg
             }
 
-            found.Add(new Candidate(m.Index, m.Index + m.Length, FindingKind.Address));
+            found.Add(new Candidate(m.Index, m.Index + m.Length, CitizenDataKind.Address));
         }
     }
 
@@ -570,7 +572,7 @@ public static partial class CitizenDataDetector
                     end = tokens[j + 1].NameEnd; // Mr K. Smith
                 }
 
-                found.Add(new Candidate(first.Start, end, FindingKind.Name));
+                found.Add(new Candidate(first.Start, end, CitizenDataKind.Name));
                 continue;
             }
 
@@ -586,7 +588,7 @@ public static partial class CitizenDataDetector
                 last++;
             }
 
-            found.Add(new Candidate(first.Start, tokens[last].NameEnd, FindingKind.Name));
+            found.Add(new Candidate(first.Start, tokens[last].NameEnd, CitizenDataKind.Name));
         }
 
         // Capitalised words (a first and last name) within three words of a care word in the same sentence.
@@ -624,9 +626,107 @@ public static partial class CitizenDataDetector
                 continue;
             }
 
-            found.Add(new Candidate(tokens[first].Start, tokens[last].NameEnd, FindingKind.Name));
+            found.Add(new Candidate(tokens[first].Start, tokens[last].NameEnd, CitizenDataKind.Name));
+        }
+
+        FindFirstAndLastNames(text, tokens, found);
+    }
+
+    /// <summary>
+    /// A first and last name with no care word nearby, at the start of a sentence or after any word ("Gunnel
+    /// Andersson i hemtjänsten…", "hjälper vi Anna Svensson"): two capitalised words in a row, neither a common
+    /// capitalised word (places, months, the programme, tools), where the first is a known first name or the
+    /// second has a surname's ending (-sson, -sen, -nen, -berg, …), and the pair is not a place or an organisation.
+    /// </summary>
+    private static void FindFirstAndLastNames(string text, List<Token> tokens, List<Candidate> found)
+    {
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var a = tokens[i];
+            var b = tokens[i + 1];
+            if (!a.NameShaped || !b.NameShaped || a.Sentence != b.Sentence || !SimpleGap(text, a, b, allowDot: false)
+                || CommonWords.Contains(a.Lower) || CommonWords.Contains(b.Lower) || IsCareWord(a.Lower) || IsCareWord(b.Lower)
+                || IsHonorific(text, a) || IsHonorific(text, b))
+            {
+                continue;
+            }
+
+            if (!FirstNames.Contains(a.Lower) && !HasSurnameEnding(b.Lower))
+            {
+                continue;
+            }
+
+            // Part of a longer run of capitalised words (a title, "Meadow View Care Home") is not a person; a word that
+            // is capitalised only because it opens the sentence ("Tapasin Sirkka Lehtisen…") does not make a run.
+            var before = i > 0 && tokens[i - 1].NameShaped && !tokens[i - 1].SentenceInitial && tokens[i - 1].Sentence == a.Sentence
+                && SimpleGap(text, tokens[i - 1], a, allowDot: false) && !IsCareWord(tokens[i - 1].Lower) && !IsHonorific(text, tokens[i - 1]);
+            var after = i + 2 < tokens.Count && tokens[i + 2].NameShaped && tokens[i + 2].Sentence == b.Sentence && SimpleGap(text, b, tokens[i + 2], allowDot: false);
+            if (before || after)
+            {
+                continue;
+            }
+
+            // A known first name is a person even after "fra" or with a Finnish case ending ("Pekka Korhosta");
+            // otherwise a preposition of place, an organisation word or a locative ending says it is a place.
+            var organisationAfter = i + 2 < tokens.Count && tokens[i + 2].Sentence == b.Sentence && OrganisationNouns.Contains(tokens[i + 2].Lower);
+            if (organisationAfter || (!FirstNames.Contains(a.Lower) && LooksLikePlace(tokens, i, i + 1)))
+            {
+                continue;
+            }
+
+            found.Add(new Candidate(a.Start, b.NameEnd, CitizenDataKind.Name));
         }
     }
+
+    private static bool HasSurnameEnding(string lower)
+    {
+        if (lower.Length < 5)
+        {
+            return false;
+        }
+
+        foreach (var ending in SurnameEndings)
+        {
+            if (lower.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] SurnameEndings =
+    [
+        // SV, DA, NO
+        "sson", "son", "sen", "ssen", "berg", "ström", "strom", "lund", "qvist", "kvist", "gren", "holm", "dahl", "gaard",
+        "gård", "strand", "stedt", "borg", "mark", "blad", "löf", "löv", "hed", "bäck", "sjö",
+        // FI (also inflected: Korhosta, Koskisen, Lehtisen, Salosen)
+        "nen", "sen", "sta", "stä", "lainen", "läinen", "mäki", "aho", "salo", "koski", "lehto", "niemi", "järvi", "la", "lä",
+        "lta", "ltä", "lin",
+        // EN
+        "ton", "ley", "wood", "field", "ford", "worth", "ham", "well", "land", "man", "er", "ck", "son", "es", "ns", "ll", "ht", "ght",
+    ];
+
+    /// <summary>Common first names in the four languages (lower case): a capitalised word after one is taken as a surname.</summary>
+    private static readonly HashSet<string> FirstNames = new(StringComparer.Ordinal)
+    {
+        // SV
+        "anna", "eva", "maria", "karin", "kristina", "lena", "kerstin", "margareta", "elisabeth", "ingrid", "birgitta",
+        "marie", "ulla", "astrid", "elsa", "ebba", "maja", "gunnel", "britt", "inger", "agneta", "monica", "sara",
+        "erik", "lars", "karl", "anders", "johan", "per", "nils", "lennart", "jan", "hans", "sven", "göran", "rolf",
+        "stig", "bo", "gunnar", "mikael", "peter", "bengt", "åke", "olle", "karl-erik", "ulf",
+        // DA
+        "karen", "kirsten", "mette", "inge", "hanne", "lone", "birthe", "grethe", "bodil", "tove", "susanne", "jette",
+        "jørgen", "poul", "niels", "ole", "henning", "kim", "søren", "jens", "morten", "henrik",
+        // FI
+        "aino", "liisa", "eila", "raili", "helvi", "sirkka", "marjatta", "tuula", "anja", "leena", "kaarina", "pirkko",
+        "matti", "pekka", "juha", "kalevi", "veikko", "esko", "eino", "jari", "toivo", "timo", "heikki", "mikko",
+        // EN
+        "margaret", "john", "peter", "dorothy", "susan", "eleanor", "arthur", "george", "joan", "harold", "rose",
+        "frank", "betty", "albert", "edith", "walter", "irene", "stanley", "gladys", "mary", "james", "william",
+        "elizabeth", "david", "robert", "michael", "patricia", "jennifer", "thomas", "charles", "joseph",
+    };
 
     private static List<Token> Tokenize(string text)
     {
