@@ -33,6 +33,17 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
     private static readonly Dictionary<string, string> Expected = new()
     {
         ["GET "] = "Administrator Leader Trainee Trainer",
+        // Privacy (#15): one's own data for everyone signed in; the officer's pages for administrators (and the data protection officer, not a role of this matrix).
+        ["GET account/data"] = "Administrator Leader Trainee Trainer",
+        ["GET account/data/exports/{id:guid}"] = "", // no export has the matrix's ids
+        ["POST account/data/export"] = "Administrator Leader Trainee Trainer",
+        ["POST account/data/erasure"] = "Administrator Leader Trainee Trainer", // an unconfirmed post only asks
+        ["GET privacy"] = "Administrator",
+        ["GET privacy/people/{id:guid}/erase"] = "Administrator Administrator*",
+        ["POST privacy/people/{id:guid}/erase"] = "Administrator Administrator*", // an unconfirmed post goes back to the confirmation step
+        ["POST privacy/people/{id:guid}/export"] = "Administrator Administrator*",
+        ["GET privacy/retention"] = "Administrator",
+        ["GET privacy/record"] = "Administrator",
         ["GET account/forgot"] = "Administrator Anonymous Leader Trainee Trainer",
         ["GET account/password"] = "Administrator Leader Trainee Trainer",
         ["GET account/reset"] = "Administrator Anonymous Leader Trainee Trainer",
@@ -326,7 +337,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
                 (_, "cohortId") => "cohort",
                 (_, "scheduleId") => "schedule",
                 (_, "workId") => "work",
-                _ when route.Contains("admin/people") => "person",
+                _ when route.Contains("admin/people") || route.Contains("privacy/people") => "person",
                 _ when route.Contains("admin/teams") => "team",
                 _ when route.Contains("cohorts/") => "cohort",
                 _ when route.Contains("inbox/") => "notice",

@@ -13,7 +13,7 @@ public class ModuleCatalogTests
     {
         var catalog = ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), Config());
 
-        Assert.Equal(["Audit", "Cohorts", "Curriculum", "Notifications", "Outcomes", "People", "Reflections", "Supervision", "Workshops"], catalog.All.Select(m => m.Id));
+        Assert.Equal(["Audit", "Cohorts", "Curriculum", "Notifications", "Outcomes", "People", "Privacy", "Reflections", "Supervision", "Workshops"], catalog.All.Select(m => m.Id));
         Assert.Equal(catalog.All, catalog.Enabled);
     }
 

@@ -98,6 +98,8 @@ public static class AcademyServices
             }
         }
 
+        // The core's personal data, after every module's: erasure runs providers in this order, and a module may still look the person up.
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, ChangeAgentAcademy.Web.Privacy.CorePrivacyProvider>();
         services.AddAbsentModuleDefaults();
 
         return builder;

@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, CohortsPrivacyProvider>();
         services.AddTransient<IImportStep, DemoCohortStep>();
         services.AddScoped<ICohortDirectory, CohortDirectory>();
         services.AddScoped<EnrolmentService>();

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, CurriculumPrivacyProvider>();
         services.AddMemoryCache();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ImportReportHolder>();

@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, NotificationsPrivacyProvider>();
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddScoped<IEmailOutbox, EmailOutbox>();
         services.AddMemoryCache();

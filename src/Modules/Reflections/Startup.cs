@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, ReflectionsPrivacyProvider>();
         services.Configure<ReflectionOptions>(configuration.GetSection(ReflectionOptions.Section));
         services.AddScoped<NoticeWriter>();
         services.AddScoped<AssignmentScheduler>();

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, SupervisionPrivacyProvider>();
         services.Configure<SupervisionOptions>(configuration.GetSection(SupervisionOptions.Section));
         services.AddScoped<SupervisionNotices>();
         services.AddScoped<SupervisionService>();

@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ChangeAgentAcademy.Privacy.IPrivacyProvider, WorkshopsPrivacyProvider>();
         services.Configure<WorkshopOptions>(configuration.GetSection(WorkshopOptions.Section));
         services.AddScoped<WorkshopService>();
         services.AddScoped<WorkshopPages>();

@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChangeAgentAcademy.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PrivacyInitial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "privacy_erasure_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WaitingFor = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacy_erasure_requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "privacy_exports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadyUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_privacy_exports", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_erasure_requests_Status_RequestedUtc",
+                table: "privacy_erasure_requests",
+                columns: new[] { "Status", "RequestedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_erasure_requests_UserId",
+                table: "privacy_erasure_requests",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_erasure_requests_WaitingFor",
+                table: "privacy_erasure_requests",
+                column: "WaitingFor",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_exports_RequestedBy",
+                table: "privacy_exports",
+                column: "RequestedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_exports_Status_ExpiresUtc",
+                table: "privacy_exports",
+                columns: new[] { "Status", "ExpiresUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_privacy_exports_UserId",
+                table: "privacy_exports",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "privacy_erasure_requests");
+
+            migrationBuilder.DropTable(
+                name: "privacy_exports");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace ChangeAgentAcademy.Privacy.Data;
+
+public enum ErasureStatus
+{
+    Waiting,
+    Done,
+    Withdrawn,
+}

@@ -1,0 +1,9 @@
+namespace ChangeAgentAcademy.Privacy.Data;
+
+public enum ExportStatus
+{
+    Pending,
+    Preparing,
+    Ready,
+    Failed,
+}

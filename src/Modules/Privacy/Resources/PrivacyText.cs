@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Privacy.Resources;
+
+public sealed class PrivacyText;

@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Privacy.ViewModels;
+
+public sealed record ErasureRequestRow(Guid PersonId, string Name, string Email, DateTime RequestedUtc);

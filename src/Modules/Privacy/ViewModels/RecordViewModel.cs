@@ -1,0 +1,3 @@
+namespace ChangeAgentAcademy.Privacy.ViewModels;
+
+public sealed record RecordViewModel(IReadOnlyList<RecordRow> Rows);
