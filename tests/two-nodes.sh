@@ -109,6 +109,25 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar2" "http://127.0.0.
 keys=$(psql_db "SELECT COUNT(*) FROM core_data_protection_keys")
 [ "$keys" = 1 ] && ok "one data-protection key, in the database" || bad "$keys data-protection keys"
 
+if [ -n "${BENCH_SECONDS:-}" ]; then
+  # bench/two-nodes.sh: the lesson page through nginx (two nodes) and from node a directly, in one run.
+  URL=/learn/m1-role-and-mandate/l1-co-creation
+  COOKIE=$(awk '$6 ~ /^(caa.session|\.AspNetCore\.Culture)$/ {printf "%s=%s; ", $6, $7}' "$WORK/jar")
+  for target in "$LB" "http://127.0.0.1:$PORT_A"; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$target$URL")
+    [ "$code" = 200 ] || { echo "$target$URL answered $code"; exit 1; }
+    wrk -t2 -c50 -d5s -H "Cookie: $COOKIE" "$target$URL" > /dev/null
+  done
+  for round in 1 2; do
+    for target in "$LB" "http://127.0.0.1:$PORT_A"; do
+      name=$([ "$target" = "$LB" ] && echo "nginx, two nodes" || echo "node a directly")
+      echo "== round $round: $name: $URL, 50 connections, ${BENCH_SECONDS}s"
+      wrk -t2 -c50 -d"${BENCH_SECONDS}s" --latency -H "Cookie: $COOKIE" "$target$URL" | grep -E "Requests/sec|Non-2xx|  50%|  99%"
+    done
+  done
+  exit 0
+fi
+
 echo "== kill -9 node b in the middle of a load of hand-ins through nginx"
 ITEMS=()
 for n in $(seq 4 12); do
