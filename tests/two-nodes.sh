@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two nodes of the published site on one real PostgreSQL behind nginx (round robin), all on loopback.
 # Checks: sign-in through nginx; requests alternate between the nodes (X-Node header); a form fetched from node A
-# is accepted by node B (shared data-protection keys); a node killed (kill -9) in the middle of a load of
+# is accepted by node B (shared data-protection keys); a curriculum publish on node A shows on node B within 3 s; a node killed (kill -9) in the middle of a load of
 # hand-ins loses no acknowledged (302) hand-in, and the other node keeps serving.
 # Needs CAA_TEST_PG (a maintenance connection string, as test.sh exports) and nginx (nginx-light).
 # usage: tests/two-nodes.sh            (exit 0 when every check passed; prints "two-nodes: N passed, N failed")
@@ -108,6 +108,28 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar2" "http://127.0.0.
 [ "$status" = 200 ] && ok "the session cookie node b issued is valid on node a" || bad "node a answered $status to node b's cookie"
 keys=$(psql_db "SELECT COUNT(*) FROM core_data_protection_keys")
 [ "$keys" = 1 ] && ok "one data-protection key, in the database" || bad "$keys data-protection keys"
+
+echo "== a curriculum publish on node a shows on node b (stated: within 3 s; each node polls the generation every second)"
+LESSON=/learn/m1-role-and-mandate/l1-co-creation
+EDIT=/curriculum/admin/edit/m1-role-and-mandate/l1-co-creation/en
+B="http://127.0.0.1:$PORT_B"; A="http://127.0.0.1:$PORT_A"
+before=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar2" "$B$LESSON")   # node b has the lesson in its snapshot
+sign_in "$A" trainer2@demo.local "$WORK/jar-trainer" > /dev/null
+curl -s -b "$WORK/jar-trainer" -c "$WORK/jar-trainer" "$A$EDIT" > "$WORK/edit-lesson.html"
+af=$(hidden __RequestVerificationToken "$WORK/edit-lesson.html")
+revision=$(grep -o 'id="Revision" name="Revision" value="[0-9]*"' "$WORK/edit-lesson.html" | grep -o '[0-9]*"$' | tr -d '"')
+marker="Published on node a at $(date +%s%N)"
+status=$(curl -s -o /dev/null -w '%{http_code}' -b "$WORK/jar-trainer" -c "$WORK/jar-trainer" --data-urlencode "__RequestVerificationToken=$af"   --data-urlencode "Title=Co-creation" --data-urlencode "ReadingMinutes=4" --data-urlencode "Markdown=$marker"   --data-urlencode "Revision=$revision" --data-urlencode "intent=publish" "$A$EDIT")
+published=$(date +%s%N); seen=""
+while [ $(( ($(date +%s%N) - published) / 1000000 )) -lt 10000 ]; do
+  curl -s -b "$WORK/jar2" "$B$LESSON" | grep -qF "$marker" && { seen=$(( ($(date +%s%N) - published) / 1000000 )); break; }
+  sleep 0.1
+done
+if [ "$before" = 200 ] && [ "$status" = 302 ] && [ -n "$seen" ] && [ "$seen" -le 3000 ]; then
+  ok "published on node a (302), shown on node b after $seen ms"
+else
+  bad "publish on a: before $before, publish $status, seen on b after ${seen:-never (10 s)} ms"
+fi
 
 if [ -n "${BENCH_SECONDS:-}" ]; then
   # bench/two-nodes.sh: the lesson page through nginx (two nodes) and from node a directly, in one run.
