@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 
 need=()
-for pkg in chromium chromium-driver fonts-liberation fonts-dejavu-core postgresql python3-aiosmtpd; do
+for pkg in chromium chromium-driver fonts-liberation fonts-dejavu-core postgresql python3-aiosmtpd nginx-light; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -39,9 +39,15 @@ rm -rf "$RESULTS"
 dotnet test "$ROOT/ChangeAgentAcademy.sln" -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
 status=$?
 
-python3 - "$RESULTS" "$status" <<'PY'
+# Two nodes of the built site behind nginx on this PostgreSQL (after the suites: it uses their Release build).
+echo "== two nodes behind nginx (tests/two-nodes.sh)"
+"$ROOT/tests/two-nodes.sh" | tee "$RESULTS.two-nodes.log"
+two=$(sed -n 's/^two-nodes: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$RESULTS.two-nodes.log")
+[ -n "$two" ] || two="0 1"
+
+python3 - "$RESULTS" "$status" $two <<'PY'
 import glob, re, sys
-passed = failed = 0
+passed, failed = int(sys.argv[3]), int(sys.argv[4])
 files = glob.glob(sys.argv[1] + "/*.trx")
 for f in files:
     text = open(f, encoding="utf-8").read()

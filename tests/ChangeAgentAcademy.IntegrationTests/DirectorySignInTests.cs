@@ -247,6 +247,22 @@ public abstract partial class DirectorySignInTests<TSite>(TSite site, Func<TSite
     }
 
     [Fact]
+    public async Task FirstSignIn_TwiceAtTheSameMoment_OnePersonOneLink()
+    {
+        var who = new ChangeAgentAcademy.Web.Security.ExternalIdentity(Unique("sub"), Unique("twice") + "@municipality.example", true, "Twice", ["academy-trainees"]);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            site.WithScopeAsync((sp, _) => sp.GetRequiredService<ChangeAgentAcademy.Web.Services.ExternalSignInService>().SignInAsync(who)))));
+        var people = await site.WithScopeAsync((_, db) => db.Users.CountAsync(u => u.Email == who.Email));
+        var logins = await site.WithScopeAsync((_, db) => db.UserLogins.CountAsync(l => l.ProviderKey == who.Subject));
+
+        Assert.Equal(1, people);
+        Assert.Equal(1, logins);
+        Assert.Contains(results, r => r.Ok);
+        Assert.All(results, r => Assert.True(r.Ok || r.Status == ChangeAgentAcademy.Modules.ResultStatus.Conflict, r.Error));
+    }
+
+    [Fact]
     public async Task SignInPage_OffersTheDirectory_AndThePasswordForm()
     {
         var page = await SiteClient.For(site).GetStringAsync("/account/signin");
