@@ -154,6 +154,13 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/pdsa"] = "",
         ["POST workshops/{id:guid}/ideas/{ideaId:long}/remove"] = "",
         ["POST workshops/{id:guid}/record"] = "Administrator Administrator*", // an administrator may record any session; it showed "" only because the unconfirmed cancel-session post had cancelled the demo workshop before
+
+        // Reflections: review with rubrics (#17), the trainer's own comment bank. An empty post is refused (400);
+        // deleting one's own saved comment redirects; another trainer's comment is a 404.
+        ["GET review/comments"] = "Trainer",
+        ["POST review/comments"] = "",
+        ["POST review/comments/{commentId:long}"] = "",
+        ["POST review/comments/{commentId:long}/delete"] = "Trainer",
     };
 
     [Fact]
@@ -267,6 +274,11 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             var tokenA = (await feeds.TokenAsync(trainee1, renew: true))!;
             var tokenB = (await feeds.TokenAsync(traineeB.Id, renew: true))!;
             var teamA = await db.Users.Where(u => u.Id == trainee1).Select(u => u.TeamId!.Value).SingleAsync();
+            var trainer2 = await db.Users.Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).SingleAsync();
+            var commentA = new SavedComment { OwnerId = trainer2, Text = "A", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            var commentB = new SavedComment { OwnerId = trainerB.Id, Text = "B", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Set<SavedComment>().AddRange(commentA, commentB);
+            await db.SaveChangesAsync();
             return new Ids(new Dictionary<string, (string, string)>
             {
                 ["person"] = (trainee1.ToString(), traineeB.Id.ToString()),
@@ -280,6 +292,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
                 ["schedule"] = (schedule.ToString(), schedule.ToString()),
                 ["request"] = (requestA.Id.ToString(), requestB.Id.ToString()),
                 ["workshop"] = (workshop.ToString(), workshop.ToString()),
+                ["comment"] = (commentA.Id.ToString(), commentB.Id.ToString()),
                 ["token"] = (tokenA, tokenB),
             });
         });
@@ -306,6 +319,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
                 (_, "cohortId") => "cohort",
                 (_, "scheduleId") => "schedule",
                 (_, "workId") => "work",
+                (_, "commentId") => "comment",
                 _ when route.Contains("admin/people") => "person",
                 _ when route.Contains("admin/teams") => "team",
                 _ when route.Contains("cohorts/") => "cohort",
