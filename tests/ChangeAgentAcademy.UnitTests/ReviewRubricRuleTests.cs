@@ -109,3 +109,35 @@ public class ReviewRubricRuleTests
         Assert.Null(ReviewReminderRules.Percentile([], 50));
     }
 }
+
+/// <summary>What an author may save as a rubric: a title, 2–8 criteria with valid unique ids, names and three levels.</summary>
+public class RubricAuthoringRuleTests
+{
+    private static Curriculum.Services.RubricRow Row(string id, string name = "Name", params string[] levels) =>
+        new(id, name, levels.Length == 0 ? ["a", "b", "c"] : levels);
+
+    [Fact]
+    public void Validate_TwoGoodCriteria_IsFine()
+    {
+        Assert.Empty(Curriculum.Services.RubricRules.Validate("Title", [Row("one"), Row("two-2")]));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void Validate_FewerThanTwoOrMoreThanEight_IsRefused(int count)
+    {
+        var problems = Curriculum.Services.RubricRules.Validate("Title", [.. Enumerable.Range(1, count).Select(i => Row($"c{i}"))]);
+
+        Assert.Equal(["RubricCriteriaCount"], problems.Select(p => p.Key));
+        Assert.Equal(count, problems[0].Args[2]);
+    }
+
+    [Fact]
+    public void Validate_EveryProblemNamed_TitleIdDuplicateNameLevels()
+    {
+        var problems = Curriculum.Services.RubricRules.Validate(" ", [Row("Bad Id"), Row("same"), Row("same", " "), Row("four", "N", "a", "", "c"), Row("five", "N", "a", "b")]);
+
+        Assert.Equal(["RubricTitleRequired", "RubricIdInvalid", "RubricIdDuplicate", "RubricNameRequired", "RubricLevelsRequired", "RubricLevelsRequired"], problems.Select(p => p.Key));
+    }
+}
