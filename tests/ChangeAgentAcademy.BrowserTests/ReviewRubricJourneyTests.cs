@@ -61,4 +61,25 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
         await BrowserSite.AssertAccessibleAsync(trainee);
         await BrowserSite.ScreenshotAsync(trainee, "reflection-marked-rubric");
     }
+
+    [Fact]
+    public async Task Author_EditsARubric_ARefusedSaveKeepsTheText()
+    {
+        var page = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(page, "admin@demo.local");
+        await page.GotoAsync("/curriculum/admin/edit/m2-citizen-conversations/practical/en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit the rubric" }).ClickAsync();
+        await Assertions.Expect(page.Locator("fieldset.criterion-edit").First).ToBeVisibleAsync();
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "rubric-editor");
+
+        await page.GetByLabel("Title of the rubric").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rubric" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Write a title for the rubric.");
+        await BrowserSite.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Title of the rubric").FillAsync("Rubric: the conversation in practice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rubric" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The rubric was saved.");
+    }
 }
