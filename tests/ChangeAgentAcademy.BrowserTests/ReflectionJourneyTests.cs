@@ -56,6 +56,11 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await Assertions.Expect(trainer.Locator(".submitted-text").First).ToContainTextAsync("The citizen said it mattered to her.");
         await BrowserSite.AssertAccessibleAsync(trainer);
         await trainer.GetByLabel("Your feedback").FillAsync("Good start. What did you **notice in yourself** when you asked?");
+        foreach (var criterion in await trainer.Locator("fieldset.criterion").AllAsync())
+        {
+            await criterion.GetByRole(AriaRole.Radio).First.CheckAsync(); // a level per criterion of the rubric (#17)
+        }
+
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Ask for a revision" }).ClickAsync();
         await Assertions.Expect(trainer.Locator(".notice")).ToContainTextAsync("Revision asked for");
         await BrowserSite.ScreenshotAsync(trainer, "review-done");

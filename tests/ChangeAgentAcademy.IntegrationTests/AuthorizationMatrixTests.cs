@@ -185,6 +185,15 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["POST certificates/issue"] = "Administrator",
         ["POST certificates/{id:guid}/revoke"] = "",
         ["POST outcomes/rules/{track}"] = "",
+
+        // Reflections: review with rubrics (#17), the trainer's own comment bank. An empty post is refused (400);
+        // deleting one's own saved comment redirects; another trainer's comment is a 404.
+        ["GET review/comments"] = "Trainer",
+        ["POST review/comments"] = "",
+        ["POST review/comments/{commentId:long}"] = "",
+        ["POST review/comments/{commentId:long}/delete"] = "Trainer",
+        ["GET curriculum/admin/rubric/{module}/{lesson}/{language}"] = "", // the matrix's lesson (l1-co-creation) has no rubric: 404 for everyone (RubricAuthoringTests covers an assignment)
+        ["POST curriculum/admin/rubric/{module}/{lesson}/{language}"] = "",
     };
 
     [Fact]
@@ -298,6 +307,11 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
             var tokenA = (await feeds.TokenAsync(trainee1, renew: true))!;
             var tokenB = (await feeds.TokenAsync(traineeB.Id, renew: true))!;
             var teamA = await db.Users.Where(u => u.Id == trainee1).Select(u => u.TeamId!.Value).SingleAsync();
+            var trainer2 = await db.Users.Where(u => u.Email == "trainer2@demo.local").Select(u => u.Id).SingleAsync();
+            var commentA = new SavedComment { OwnerId = trainer2, Text = "A", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            var commentB = new SavedComment { OwnerId = trainerB.Id, Text = "B", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow };
+            db.Set<SavedComment>().AddRange(commentA, commentB);
+            await db.SaveChangesAsync();
             return new Ids(new Dictionary<string, (string, string)>
             {
                 ["person"] = (trainee1.ToString(), traineeB.Id.ToString()),
@@ -311,6 +325,7 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
                 ["schedule"] = (schedule.ToString(), schedule.ToString()),
                 ["request"] = (requestA.Id.ToString(), requestB.Id.ToString()),
                 ["workshop"] = (workshop.ToString(), workshop.ToString()),
+                ["comment"] = (commentA.Id.ToString(), commentB.Id.ToString()),
                 ["token"] = (tokenA, tokenB),
             });
         });
@@ -338,6 +353,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
                 (_, "scheduleId") => "schedule",
                 (_, "workId") => "work",
                 _ when route.Contains("admin/people") || route.Contains("privacy/people") => "person",
+                (_, "commentId") => "comment",
+                _ when route.Contains("admin/people") => "person",
                 _ when route.Contains("admin/teams") => "team",
                 _ when route.Contains("cohorts/") => "cohort",
                 _ when route.Contains("inbox/") => "notice",

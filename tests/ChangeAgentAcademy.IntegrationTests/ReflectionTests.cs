@@ -23,6 +23,17 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
         return (cohort, work);
     }
 
+    /// <summary>The form with a level for every criterion of module 1's reflection rubric (a decision needs them since #17).</summary>
+    private static Dictionary<string, string> Marked(Dictionary<string, string> form)
+    {
+        foreach (var criterion in new[] { "own-experience", "insight", "tension", "next-step", "privacy" })
+        {
+            form[$"marks[{criterion}]"] = "2";
+        }
+
+        return form;
+    }
+
     private static Task<SiteClient> AsAsync(SiteFactory site, AppUser person) => SiteClient.SignedInAsync(site, person.Email!, SiteClient.TestPassword);
 
     private static Task<HttpResponseMessage> SubmitAsync(SiteClient client, long id, string text, string token, bool confirm = false) =>
@@ -74,8 +85,8 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
         var trainer = await AsAsync(site, cohort.Trainer);
         var queue = await trainer.GetStringAsync("/review");
         var page = await trainer.GetStringAsync($"/review/{work.Id}");
-        var noReason = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "" });
-        var revise = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "Say *what you noticed in yourself*." });
+        var noReason = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", Marked(new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "" }));
+        var revise = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", Marked(new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "Say *what you noticed in yourself*." }));
 
         Assert.Contains(cohort.Trainees[0].DisplayName, queue);
         Assert.Contains("Marker-7f3a", page);
@@ -100,7 +111,7 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
         });
         var other = await AsAsync(site, second);
         var reviewPage = await other.GetStringAsync($"/review/{work.Id}");
-        var accept = await other.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", new Dictionary<string, string> { ["version"] = "2", ["decision"] = "Accepted", ["feedback"] = "Good." });
+        var accept = await other.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", Marked(new Dictionary<string, string> { ["version"] = "2", ["decision"] = "Accepted", ["feedback"] = "Good." }));
         var final = await site.WithScopeAsync((_, db) => db.Set<AssignmentWork>().AsNoTracking().SingleAsync(w => w.Id == work.Id));
         var versions = await site.WithScopeAsync((_, db) => db.Set<Submission>().CountAsync(s => s.WorkId == work.Id));
         var audit = await site.WithScopeAsync((_, db) => db.Audit.Where(a => a.Subject == work.Id.ToString()).Select(a => a.Action).ToListAsync());
@@ -373,11 +384,11 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
         var trainee = await AsAsync(site, cohort.Trainees[0]);
         await SubmitAsync(trainee, work.Id, Reflection, "s1");
         var trainer = await AsAsync(site, cohort.Trainer);
-        await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "More, please." });
+        await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", Marked(new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = "More, please." }));
         await SubmitAsync(trainee, work.Id, Reflection + " More.", "s2");
 
         // A trainer who read version 1 in another tab now posts against it.
-        var stale = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", new Dictionary<string, string> { ["version"] = "1", ["decision"] = "Accepted", ["feedback"] = "Fine" });
+        var stale = await trainer.PostFormAsync($"/review/{work.Id}", $"/review/{work.Id}", Marked(new Dictionary<string, string> { ["version"] = "1", ["decision"] = "Accepted", ["feedback"] = "Fine" }));
         var reviews = await site.WithScopeAsync((_, db) => db.Set<Review>().CountAsync(r => r.WorkId == work.Id));
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);

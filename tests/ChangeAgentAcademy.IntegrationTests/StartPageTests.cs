@@ -51,7 +51,9 @@ public abstract class StartPageTests<TSite>(TSite site) : IClassFixture<TSite> w
         site.WithScopeAsync(async (sp, db) =>
         {
             var row = await db.Set<AssignmentWork>().FirstAsync(w => w.Id == work.Id);
-            Assert.Equal(ResultStatus.Ok, (await sp.GetRequiredService<ReviewService>().ReviewAsync(row, row.Versions, decision, feedback, cohort.Trainer.Id)).Status);
+            var rubric = await sp.GetRequiredService<IProgrammeOutline>().RubricAsync(row.LessonKey, "en");
+            var marks = rubric?.Criteria.ToDictionary(c => c.Id, _ => (string?)"2");
+            Assert.Equal(ResultStatus.Ok, (await sp.GetRequiredService<ReviewService>().ReviewAsync(row, row.Versions, decision, feedback, marks, cohort.Trainer.Id)).Status);
         });
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(_ => new GenerationWatch()); // the system's monotonic clock, never the programme's
         services.AddHostedService<GenerationRefresher>();
         services.AddScoped<LessonEditor>();
+        services.AddScoped<RubricEditor>();
         services.AddScoped<AuthoringPages>();
         services.AddScoped<LearnPages>();
         services.AddScoped<CompletionService>();

@@ -1,4 +1,5 @@
 using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Privacy;
 using ChangeAgentAcademy.Reflections.Jobs;
 using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Reflections.Services;
@@ -27,7 +28,10 @@ public sealed class Startup : ModuleStartup
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
-        [RecurringJobDefinition.For<DispatcherJob>(DispatcherJob.Id, "* * * * *")];
+    [
+        RecurringJobDefinition.For<DispatcherJob>(DispatcherJob.Id, "* * * * *"),
+        RecurringJobDefinition.For<ReviewReminderJob>(ReviewReminderJob.Id, "17 * * * *"),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +45,12 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReviewService>();
         services.AddScoped<ReflectionPages>();
         services.AddScoped<ReviewPages>();
+        // Review with rubrics (#17): the comment bank, the waiting-review reminder and the review tables' privacy provider.
+        services.AddScoped<CommentBankPages>();
+        services.AddScoped<CommentBankService>();
+        services.AddScoped<ReviewReminderService>();
+        services.AddScoped<ReviewReminderJob>();
+        services.AddScoped<IPrivacyProvider, ReviewPrivacyProvider>();
         services.AddScoped<SchedulePages>();
         services.AddScoped<ScheduleService>();
         services.AddScoped<LogPages>();

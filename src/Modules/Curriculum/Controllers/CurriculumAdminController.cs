@@ -18,6 +18,7 @@ public sealed class CurriculumAdminController(
     AuthoringPages pages,
     ContentImporter importer,
     LessonEditor editor,
+    RubricEditor rubrics,
     MarkdownRenderer renderer,
     IConfiguration configuration,
     IWebHostEnvironment environment,
@@ -80,6 +81,43 @@ public sealed class CurriculumAdminController(
 
         TempData.Success((intent == "publish" ? S["Published", result.Value] : S["DraftSaved", result.Value]).Value);
         return RedirectToAction(nameof(Edit), new { module, lesson, language });
+    }
+
+    /// <summary>An assignment's rubric in one language: title and 2–8 criteria of three levels. A lesson without an assignment is a 404.</summary>
+    [HttpGet("rubric/{module}/{lesson}/{language}")]
+    public async Task<IActionResult> Rubric(string module, string lesson, string language) =>
+        await pages.RubricEditorAsync(module, lesson, language) is { } model ? View(model) : NotFound();
+
+    [HttpPost("rubric/{module}/{lesson}/{language}")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Rubric(string module, string lesson, string language, EditRubricViewModel model)
+    {
+        model.ModuleId = module;
+        model.Slug = lesson;
+        model.Language = language;
+        model.Criteria ??= [];
+        var criteria = model.Criteria.Where(c => !c.IsEmpty)
+            .Select(c => new RubricRow(c.Id?.Trim() ?? "", c.Name?.Trim() ?? "", [c.Level1?.Trim() ?? "", c.Level2?.Trim() ?? "", c.Level3?.Trim() ?? ""])).ToList();
+        var result = await rubrics.SaveAsync($"{module}/{lesson}", language, model.Title, criteria, User.RequiredPersonId());
+        if (result.Status is ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.Ok)
+        {
+            // What the author typed comes back, with every problem listed.
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            Response.StatusCode = result.HttpStatus;
+            return View(await pages.RubricFormAsync(model));
+        }
+
+        TempData.Success(S["RubricSaved"].Value);
+        return RedirectToAction(nameof(Rubric), new { module, lesson, language });
     }
 
     /// <summary>Live preview for the editor: sanitized HTML of the posted Markdown. Nothing is saved.</summary>

@@ -71,6 +71,51 @@ public sealed class AuthoringPages(DbContext db, CurriculumCatalog catalog, Impo
         };
     }
 
+    /// <summary>The rubric editor of an assignment in a language (its current rubric, padded with empty rows to eight); null when it is not an assignment.</summary>
+    public async Task<EditRubricViewModel?> RubricEditorAsync(string module, string lesson, string language)
+    {
+        if (await KindAsync(module, lesson, language) is not { } kind || kind == LessonKind.Lesson)
+        {
+            return null;
+        }
+
+        var key = $"{module}/{lesson}";
+        var rubrics = await db.Set<AssignmentRubric>().AsNoTracking().Where(r => r.LessonKey == key).ToListAsync();
+        var mine = rubrics.FirstOrDefault(r => r.Language == language);
+        var rows = mine is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<RubricRow>>(mine.CriteriaJson, ContentImporter.RubricJson) ?? [];
+        var snapshot = await catalog.GetAsync();
+        var model = new EditRubricViewModel
+        {
+            ModuleId = module,
+            Slug = lesson,
+            Language = language,
+            AssignmentTitle = snapshot.LessonText(key, language)?.Value.Title ?? key,
+            Title = mine?.Title,
+            Criteria = rows.Select(r => new RubricCriterionEditRow { Id = r.Id, Name = r.Name, Level1 = r.Levels.ElementAtOrDefault(0), Level2 = r.Levels.ElementAtOrDefault(1), Level3 = r.Levels.ElementAtOrDefault(2) }).ToList(),
+        };
+        return WithOtherIds(model, rubrics.Where(r => r.Language != language).Select(r => r.CriteriaJson));
+    }
+
+    /// <summary>The form as posted (kept on error), padded to eight rows, with the other languages' ids.</summary>
+    public async Task<EditRubricViewModel> RubricFormAsync(EditRubricViewModel posted)
+    {
+        var key = $"{posted.ModuleId}/{posted.Slug}";
+        var others = await db.Set<AssignmentRubric>().AsNoTracking().Where(r => r.LessonKey == key && r.Language != posted.Language).Select(r => r.CriteriaJson).ToListAsync();
+        posted.AssignmentTitle = (await catalog.GetAsync()).LessonText(key, posted.Language)?.Value.Title ?? key;
+        return WithOtherIds(posted, others);
+    }
+
+    private static EditRubricViewModel WithOtherIds(EditRubricViewModel model, IEnumerable<string> otherJson)
+    {
+        while (model.Criteria.Count < RubricRules.MaxCriteria)
+        {
+            model.Criteria.Add(new RubricCriterionEditRow());
+        }
+
+        model.OtherLanguageIds = otherJson.SelectMany(j => System.Text.Json.JsonSerializer.Deserialize<List<RubricRow>>(j, ContentImporter.RubricJson) ?? []).Select(r => r.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        return model;
+    }
+
     /// <summary>What someone else published meanwhile, and the revision to edit on from: for the editor after a conflict.</summary>
     public async Task<(string? PublishedMarkdown, int Revision)> CurrentAsync(string module, string lesson, string language)
     {

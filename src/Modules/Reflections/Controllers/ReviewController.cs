@@ -12,7 +12,7 @@ namespace ChangeAgentAcademy.Reflections.Controllers;
 /// <summary>Trainers review submissions in the cohorts they run; a submission elsewhere answers 403.</summary>
 [RequirePermission(ReflectionPermissions.Review)]
 [Route("review")]
-public sealed class ReviewController(ReviewPages pages, ReviewService reviews, IStringLocalizer<ReflectionsText> S) : Controller
+public sealed class ReviewController(ReviewPages pages, ReviewService reviews, CommentBankPages comments, IStringLocalizer<ReflectionsText> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid? cohort, string? module, string? status) =>
@@ -22,38 +22,64 @@ public sealed class ReviewController(ReviewPages pages, ReviewService reviews, I
     public async Task<IActionResult> Show(long id)
     {
         var found = await pages.FindAsync(id, User.RequiredPersonId());
-        return Refusal(found) ?? View(await pages.PageAsync(found.Value!, ""));
+        return Refusal(found) ?? View(await pages.PageAsync(found.Value!, User.RequiredPersonId(), ""));
     }
 
+    /// <summary>
+    /// A decision with its feedback and the rubric's marks (<c>marks[criterionId]=level</c>). With <paramref name="insert"/>
+    /// (the no-script path of the comment bank) the chosen saved comment is added to the feedback and the form comes back
+    /// as typed, nothing saved.
+    /// </summary>
     [HttpPost("{id:long}")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Decide(long id, [FromForm] int version, [FromForm] string? decision, [FromForm] string? feedback)
+    public async Task<IActionResult> Decide(long id, [FromForm] int version, [FromForm] string? decision, [FromForm] string? feedback, [FromForm(Name = "marks")] Dictionary<string, string?>? marks, [FromForm] string? insert, [FromForm] long? comment)
     {
-        var found = await pages.FindAsync(id, User.RequiredPersonId());
+        var me = User.RequiredPersonId();
+        var found = await pages.FindAsync(id, me);
         if (Refusal(found) is { } refusal)
         {
             return refusal;
         }
 
         var item = found.Value!;
-        if (!Enum.TryParse<ReviewDecision>(decision, out var choice))
+        feedback ??= "";
+        if (insert is not null)
+        {
+            if (comment is { } commentId && await comments.TextAsync(commentId, me) is { } text)
+            {
+                feedback = feedback.TrimEnd().Length == 0 ? text : feedback.TrimEnd() + "\n\n" + text;
+            }
+            else
+            {
+                ModelState.AddModelError("comment", S["ChooseComment"].Value);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            }
+
+            return View("Show", await pages.PageAsync(item, me, feedback, marks));
+        }
+
+        if (!Enum.TryParse<ReviewDecision>(decision, out var choice) || !Enum.IsDefined(choice))
         {
             ModelState.AddModelError("decision", S["ChooseDecision"].Value);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Show", await pages.PageAsync(item, feedback ?? ""));
+            return View("Show", await pages.PageAsync(item, me, feedback, marks));
         }
 
-        var result = await reviews.ReviewAsync(item, version, choice, feedback, User.RequiredPersonId());
+        var result = await reviews.ReviewAsync(item, version, choice, feedback, marks, me);
         if (result.Ok)
         {
             TempData.Success((choice == ReviewDecision.Accepted ? S["ReviewAccepted"] : S["ReviewRevision"]).Value);
             return RedirectToAction(nameof(Index));
         }
 
-        // A missing reason or too long a text is about the feedback field (400); a stale or decided hand-in is a conflict (409).
-        ModelState.AddModelError(result.Status is ResultStatus.Invalid ? "feedback" : "", result.Error!);
+        // Missing marks or reason, or too long a text, are about the form (400); a stale or decided hand-in is a conflict (409).
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(result.Status is ResultStatus.Invalid ? "feedback" : "", error);
+        }
+
         Response.StatusCode = result.HttpStatus;
-        return View("Show", await pages.FreshPageAsync(id, feedback ?? ""));
+        return View("Show", await pages.FreshPageAsync(id, me, feedback, marks));
     }
 
     /// <summary>404 when the work does not exist; 403 when it is in a cohort the trainer does not run.</summary>

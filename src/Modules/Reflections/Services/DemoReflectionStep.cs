@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 /// trainee2, trainee11), one accepted with feedback (trainee3, trainee11) and one sent back for a revision
 /// (trainee6), so every role has something to look at on the first run. Runs once.
 /// </summary>
-public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, WorkService work, ReviewService reviews) : IImportStep
+public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, WorkService work, ReviewService reviews, IProgrammeOutline outline) : IImportStep
 {
     public int Order => 30;
 
@@ -66,7 +66,11 @@ public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, Work
             await db.Set<AssignmentWork>().Where(w => w.Id == item.Id).ExecuteUpdateAsync(u => u.SetProperty(w => w.LastSubmittedUtc, submitted).SetProperty(w => w.OverdueUtc, (DateTime?)null), cancellationToken);
             if (decision is { } d && trainer != Guid.Empty)
             {
-                await reviews.ReviewAsync(item, item.Versions, d, feedback, trainer, cancellationToken);
+                // With the assignment's rubric marked (a level per criterion: middling when accepted, lower when a revision is asked).
+                var rubric = await outline.RubricAsync(item.LessonKey, "en", cancellationToken);
+                var marks = rubric?.Criteria.Select((c, n) => (c.Id, Level: d == ReviewDecision.Accepted ? 2 + (n % 2) : 1 + (n % 2)))
+                    .ToDictionary(x => x.Id, x => (string?)x.Level.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await reviews.ReviewAsync(item, item.Versions, d, feedback, marks, trainer, cancellationToken);
                 var reviewed = submitted.AddDays(2);
                 await db.Set<Review>().Where(r => r.WorkId == item.Id).ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedUtc, reviewed), cancellationToken);
             }

@@ -17,6 +17,9 @@ public sealed class ReflectionOptions
     /// <summary>Trainers' digest of waiting reviews: sent once a day after this local hour (programme time zone).</summary>
     public int DigestHour { get; set; } = 7;
 
+    /// <summary>Trainers are reminded of a hand-in that has waited this many days for review (once per version).</summary>
+    public int ReviewReminderDays { get; set; } = 5;
+
     /// <summary>A reflection longer than this is refused with a clear message (the draft is kept).</summary>
     public int MaxLength { get; set; } = 20_000;
 

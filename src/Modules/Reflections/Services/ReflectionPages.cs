@@ -56,7 +56,7 @@ public sealed class ReflectionPages(DbContext db, WorkService work, IProgrammeOu
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
         var kind = await db.Set<ScheduledAssignment>().Where(s => s.Id == item.ScheduledId).Select(s => s.Kind).FirstAsync();
         var versions = await WorkHistory.VersionsAsync(db, item.Id);
-        var feedback = await WorkHistory.FeedbackAsync(db, item.Id);
+        var feedback = await WorkHistory.FeedbackWithMarksAsync(db, outline, item.Id, item.LessonKey, Language);
         var placement = await cohorts.FindPlacementAsync(item.UserId);
         var practicalType = kind == AssignmentKind.Practical
             ? (await outline.AssignmentsAsync(placement?.Track ?? "trainee")).FirstOrDefault(a => a.Key == item.LessonKey)?.PracticalType

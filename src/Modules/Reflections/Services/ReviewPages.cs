@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for the trainers' review pages: the queue and one hand-in, only in the cohorts the trainer runs.</summary>
-public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohortDirectory cohorts, ProgrammeTime time)
+public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohortDirectory cohorts, CommentBankPages comments, ProgrammeTime time)
 {
     private static readonly string[] Statuses = ["waiting", "revision", "accepted", "all"];
 
@@ -52,19 +52,33 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
             list.Add(new QueueRow(r.Id, r.DisplayName, names.GetValueOrDefault(r.CohortId) ?? "", text?.Title ?? r.LessonKey, r.LessonKey.Split('/')[0], r.Versions, r.LastSubmittedUtc ?? default, r.Late, r.Status));
         }
 
-        // Per trainer of these cohorts: what waits in the cohorts they run, and what they reviewed lately.
+        // Per trainer of these cohorts: what waits in the cohorts they run, what they reviewed lately, and how long
+        // hand-ins waited for their first review (median, p90) over the last 30 days.
         var trainerIds = open.SelectMany(o => o.Trainers).Distinct().ToList();
         var waiting = await db.Set<AssignmentWork>().Where(w => mine.Contains(w.CohortId) && w.Active && w.Status == WorkStatus.Submitted)
             .GroupBy(w => w.CohortId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
         var since = time.UtcNow.AddDays(-30);
         var reviewed = await db.Set<Review>().Where(r => trainerIds.Contains(r.TrainerId) && r.CreatedUtc >= since)
             .GroupBy(r => r.TrainerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        var firstReviews = await (from r in db.Set<Review>()
+                                  join w in db.Set<AssignmentWork>() on r.WorkId equals w.Id
+                                  join s in db.Set<Submission>() on new { r.WorkId, Number = r.VersionNumber } equals new { s.WorkId, s.Number }
+                                  where mine.Contains(w.CohortId) && r.CreatedUtc >= since
+                                  select new { r.TrainerId, r.CreatedUtc, s.SubmittedUtc }).ToListAsync();
+        var waits = firstReviews.Select(x => (x.TrainerId, Wait: x.CreatedUtc - x.SubmittedUtc)).ToList();
         var trainerNames = await db.Set<AppUser>().Where(u => trainerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var counts = trainerIds
-            .Select(id => new TrainerCountRow(trainerNames.GetValueOrDefault(id) ?? "", open.Where(o => o.Trainers.Contains(id)).Sum(o => waiting.GetValueOrDefault(o.Id)), reviewed.GetValueOrDefault(id)))
+            .Select(id =>
+            {
+                var own = waits.Where(x => x.TrainerId == id).Select(x => x.Wait).ToList();
+                return new TrainerCountRow(trainerNames.GetValueOrDefault(id) ?? "", open.Where(o => o.Trainers.Contains(id)).Sum(o => waiting.GetValueOrDefault(o.Id)), reviewed.GetValueOrDefault(id),
+                    ReviewReminderRules.Percentile(own, 50), ReviewReminderRules.Percentile(own, 90));
+            })
             .OrderBy(x => x.Trainer, StringComparer.CurrentCulture).ToList();
+        var all = waits.Select(x => x.Wait).ToList();
+        var turnaround = new TurnaroundRow(all.Count, ReviewReminderRules.Percentile(all, 50), ReviewReminderRules.Percentile(all, 90));
         var modules = open.Count == 0 ? [] : (await outline.ModulesAsync(open[0].Track, Language)).Select(m => new FilterOption(m.Id, m.Title)).ToList();
-        return new QueueViewModel(list, counts, open.Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList(), modules, cohort?.ToString(), module, status);
+        return new QueueViewModel(list, counts, turnaround, open.Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList(), modules, cohort?.ToString(), module, status);
     }
 
     /// <summary>The handed-in work (tracked, for a decision): NotFound when it does not exist, Forbidden in a cohort the trainer does not run.</summary>
@@ -80,14 +94,16 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
         return mine.Contains(item.CohortId) ? Result<AssignmentWork>.Success(item) : Result<AssignmentWork>.From(Result.Forbidden());
     }
 
-    /// <summary>The page for <paramref name="item"/>, with the feedback typed so far.</summary>
-    public async Task<ReviewPageViewModel> PageAsync(AssignmentWork item, string feedback)
+    /// <summary>The page for <paramref name="item"/>, with the feedback and the marks typed so far.</summary>
+    public async Task<ReviewPageViewModel> PageAsync(AssignmentWork item, Guid me, string feedback, IReadOnlyDictionary<string, string?>? marks = null)
     {
         var trainee = await db.Set<AppUser>().Where(u => u.Id == item.UserId).Select(u => u.DisplayName).FirstAsync();
         var cohort = (await cohorts.OpenCohortsAsync()).FirstOrDefault(c => c.Id == item.CohortId)?.Name ?? "";
         var assignment = await outline.AssignmentTextAsync(item.LessonKey, Language);
         var versions = await WorkHistory.VersionsAsync(db, item.Id);
-        var feedbackRows = await WorkHistory.FeedbackAsync(db, item.Id);
+        var feedbackRows = await WorkHistory.FeedbackWithMarksAsync(db, outline, item.Id, item.LessonKey, Language);
+        var rubric = await outline.RubricAsync(item.LessonKey, Language);
+        int? Chosen(string id) => marks is not null && marks.TryGetValue(id, out var v) && int.TryParse(v, out var level) && level is >= 1 and <= ReviewMarkRules.Levels ? level : null;
         return new ReviewPageViewModel
         {
             WorkId = item.Id,
@@ -105,10 +121,14 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
             Version = item.Versions,
             FeedbackText = feedback,
             CanReview = item.Status == WorkStatus.Submitted,
+            RubricTitle = rubric?.Title,
+            GuidanceHtml = rubric?.GuidanceHtml,
+            Criteria = rubric?.Criteria.Select(c => new RubricCriterionRow(c.Id, c.Name, c.Levels, Chosen(c.Id))).ToList() ?? [],
+            Comments = await comments.OptionsAsync(me),
         };
     }
 
     /// <summary>The page as the database has it now (after a refused decision: the trainee may have moved on).</summary>
-    public async Task<ReviewPageViewModel> FreshPageAsync(long id, string feedback) =>
-        await PageAsync(await db.Set<AssignmentWork>().AsNoTracking().FirstAsync(w => w.Id == id), feedback);
+    public async Task<ReviewPageViewModel> FreshPageAsync(long id, Guid me, string feedback, IReadOnlyDictionary<string, string?>? marks = null) =>
+        await PageAsync(await db.Set<AssignmentWork>().AsNoTracking().FirstAsync(w => w.Id == id), me, feedback, marks);
 }

@@ -32,4 +32,14 @@ public sealed class ReviewPageViewModel
     public string FeedbackText { get; set; } = "";
 
     public bool CanReview { get; init; }
+
+    /// <summary>The assignment's rubric title; null when it has none (free-text review).</summary>
+    public string? RubricTitle { get; init; }
+
+    public string? GuidanceHtml { get; init; }
+
+    public IReadOnlyList<RubricCriterionRow> Criteria { get; init; } = [];
+
+    /// <summary>The trainer's own saved comments, to insert into the feedback.</summary>
+    public IReadOnlyList<CommentOption> Comments { get; init; } = [];
 }

@@ -1,0 +1,14 @@
+namespace ChangeAgentAcademy.Reflections.ViewModels;
+
+/// <summary>The trainer's comment bank: their saved comments, and the text typed in the form that was refused (kept).</summary>
+public sealed class CommentBankViewModel
+{
+    public IReadOnlyList<SavedCommentRow> Comments { get; init; } = [];
+
+    public string NewText { get; set; } = "";
+
+    /// <summary>The comment whose edit was refused, with the text typed for it.</summary>
+    public long? EditingId { get; set; }
+
+    public string EditingText { get; set; } = "";
+}
