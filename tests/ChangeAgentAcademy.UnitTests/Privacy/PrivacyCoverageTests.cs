@@ -74,7 +74,7 @@ public sealed class PrivacyCoverageTests
         var missing = new List<string>();
         foreach (var provider in scope.ServiceProvider.GetServices<IPrivacyProvider>())
         {
-            var resources = provider.GetType().Assembly.GetTypes().FirstOrDefault(t => t.Namespace?.EndsWith(".Resources", StringComparison.Ordinal) == true && t.Name == provider.Module + "Text") ?? typeof(SharedText);
+            var resources = provider.GetType().Assembly.GetTypes().FirstOrDefault(t => t.Namespace?.EndsWith(".Resources", StringComparison.Ordinal) == true && t.Name == provider.Module.Split('.')[0] + "Text") ?? typeof(SharedText);
             var localizer = factory.Create(resources);
             foreach (var culture in new[] { "en", "sv", "da", "fi" })
             {

@@ -20,7 +20,7 @@ public sealed class SupervisionPrivacyProvider(DbContext db, IStringLocalizer<Su
 
     public IReadOnlyList<PersonalDataDeclaration> Declarations { get; } =
     [
-        new(typeof(SupervisionGroup), [nameof(SupervisionGroup.SupervisorId), nameof(SupervisionGroup.Contract)], "PrivacyPurposeGroups", "PrivacyReadersGroup", null, ErasureAction.Anonymise),
+        new(typeof(SupervisionGroup), [nameof(SupervisionGroup.SupervisorId), nameof(SupervisionGroup.CreatedBy), nameof(SupervisionGroup.Contract)], "PrivacyPurposeGroups", "PrivacyReadersGroup", null, ErasureAction.Anonymise),
         new(typeof(GroupMember), [nameof(GroupMember.UserId)], "PrivacyPurposeGroups", "PrivacyReadersGroup", null, ErasureAction.Anonymise),
         new(typeof(Attendance), [nameof(Attendance.UserId)], "PrivacyPurposeAttendance", "PrivacyReadersGroup", null, ErasureAction.Anonymise),
         new(typeof(SessionPresenter), [nameof(SessionPresenter.UserId)], "PrivacyPurposeRotation", "PrivacyReadersGroup", null, ErasureAction.Anonymise),
@@ -82,6 +82,7 @@ public sealed class SupervisionPrivacyProvider(DbContext db, IStringLocalizer<Su
         await db.Set<SessionPresenter>().Where(p => p.UserId == personId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UserId, ghost), cancellationToken);
         await db.Set<Evaluation>().Where(e => e.UserId == personId).ExecuteUpdateAsync(u => u.SetProperty(e => e.UserId, ghost).SetProperty(e => e.Comment, (string?)null), cancellationToken);
         await db.Set<SupervisionGroup>().Where(g => g.SupervisorId == personId).ExecuteUpdateAsync(u => u.SetProperty(g => g.SupervisorId, ghost), cancellationToken);
+        await db.Set<SupervisionGroup>().Where(g => g.CreatedBy == personId).ExecuteUpdateAsync(u => u.SetProperty(g => g.CreatedBy, (Guid?)null), cancellationToken);
         await db.Set<SupervisionSession>().Where(s => s.NotesBy == personId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.NotesBy, (Guid?)null).SetProperty(s => s.NotesMarkdown, (string?)null).SetProperty(s => s.NotesHtml, (string?)null), cancellationToken);
         if (tx is not null)

@@ -20,7 +20,7 @@ public sealed class WorkshopsPrivacyProvider(DbContext db, TimeProvider clock, I
     public IReadOnlyList<PersonalDataDeclaration> Declarations { get; } =
     [
         new(typeof(Booking), [nameof(Booking.UserId)], "PrivacyPurposeBookings", "PrivacyReadersWorkshop", null, ErasureAction.Anonymise),
-        new(typeof(OnSiteRequest), [nameof(OnSiteRequest.LeaderId), nameof(OnSiteRequest.DecidedBy), nameof(OnSiteRequest.Wishes)], "PrivacyPurposeRequests", "PrivacyReadersRequests", null, ErasureAction.Anonymise),
+        new(typeof(OnSiteRequest), [nameof(OnSiteRequest.LeaderId), nameof(OnSiteRequest.DecidedBy), nameof(OnSiteRequest.Wishes), nameof(OnSiteRequest.DeclineMessage)], "PrivacyPurposeRequests", "PrivacyReadersRequests", null, ErasureAction.Anonymise),
         new(typeof(WorkshopSession), [nameof(WorkshopSession.FacilitatorId)], "PrivacyPurposeFacilitation", "PrivacyReadersWorkshop", null, ErasureAction.Anonymise),
         new(typeof(WorkshopRecord), [nameof(WorkshopRecord.RecordedBy), nameof(WorkshopRecord.Critique), nameof(WorkshopRecord.VisionHowWeWork), nameof(WorkshopRecord.VisionValues), nameof(WorkshopRecord.VisionResidents)], "PrivacyPurposeRecord", "PrivacyReadersWorkshop", null, ErasureAction.Anonymise),
         new(typeof(WorkshopIdea), [nameof(WorkshopIdea.PdsaBy), nameof(WorkshopIdea.Text)], "PrivacyPurposeRecord", "PrivacyReadersWorkshop", null, ErasureAction.Anonymise),
@@ -34,7 +34,7 @@ public sealed class WorkshopsPrivacyProvider(DbContext db, TimeProvider clock, I
                               orderby s.StartsUtc
                               select new { Workshop = s.Title, s.StartsUtc, s.Place, Status = b.Status.ToString(), b.BookedUtc, b.ChangedUtc }).ToListAsync(cancellationToken);
         var requests = await db.Set<OnSiteRequest>().AsNoTracking().Where(r => r.LeaderId == personId).OrderBy(r => r.CreatedUtc)
-            .Select(r => new { r.Participants, r.Wishes, Status = r.Status.ToString(), r.CreatedUtc, r.DecidedUtc }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Participants, r.Wishes, Status = r.Status.ToString(), r.CreatedUtc, r.DecidedUtc, r.DeclineMessage }).ToListAsync(cancellationToken);
         var facilitated = await db.Set<WorkshopSession>().AsNoTracking().Where(s => s.FacilitatorId == personId).OrderBy(s => s.StartsUtc)
             .Select(s => new { s.Title, s.StartsUtc, s.Place }).ToListAsync(cancellationToken);
         var c = CultureInfo.CurrentCulture;
@@ -68,7 +68,7 @@ public sealed class WorkshopsPrivacyProvider(DbContext db, TimeProvider clock, I
         var ghost = Guid.NewGuid();
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Set<Booking>().Where(b => b.UserId == personId).ExecuteUpdateAsync(u => u.SetProperty(b => b.UserId, ghost), cancellationToken);
-        await db.Set<OnSiteRequest>().Where(r => r.LeaderId == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaderId, ghost).SetProperty(r => r.Wishes, ""), cancellationToken);
+        await db.Set<OnSiteRequest>().Where(r => r.LeaderId == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaderId, ghost).SetProperty(r => r.Wishes, "").SetProperty(r => r.DeclineMessage, (string?)null), cancellationToken);
         await db.Set<OnSiteRequest>().Where(r => r.DecidedBy == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.DecidedBy, (Guid?)null), cancellationToken);
         await db.Set<WorkshopSession>().Where(s => s.FacilitatorId == personId).ExecuteUpdateAsync(u => u.SetProperty(s => s.FacilitatorId, (Guid?)null), cancellationToken);
         await db.Set<WorkshopRecord>().Where(r => r.RecordedBy == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.RecordedBy, ghost), cancellationToken);
