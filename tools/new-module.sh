@@ -131,5 +131,5 @@ What it is for, who uses it (which permission), its pages (\`/$prefix\`), its ta
 its settings (\`Modules:$name:Enabled\`).
 EOF
 
-dotnet sln "$root/ChangeAgentAcademy.sln" add --solution-folder Modules "$dir/ChangeAgentAcademy.$name.csproj" >/dev/null
+dotnet sln "$root/ChangeAgentAcademy.sln" add --solution-folder src/Modules "$dir/ChangeAgentAcademy.$name.csproj" >/dev/null
 echo "created $dir; build with: dotnet build -c Release ChangeAgentAcademy.sln"
