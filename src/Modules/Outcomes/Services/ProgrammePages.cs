@@ -11,26 +11,41 @@ namespace ChangeAgentAcademy.Outcomes.Services;
 /// <summary>
 /// The programme owner's numbers across every open cohort and team. A fixed number of queries whatever the number
 /// of people: cohorts and their trainers, members, people's teams, then one call to each owning module for all
-/// members at once (lessons read, assignment outcomes, hand-ins, supervision, workshops), certificates and rules.
+/// members at once (lessons read, assignment outcomes, hand-ins, supervision, workshops), certificates and rules;
+/// the result is held for a few minutes (<see cref="ProgrammeSnapshotCache"/>) and the page says as of when.
 /// Counts and times only; no person's name or text reaches this type. Groups under five are not broken down.
 /// </summary>
-public sealed class ProgrammePages(DbContext db, ICohortDirectory cohorts, CompletionFacts facts, IAssignmentOutcomes assignments, RuleStore rules, TimeProvider clock, IStringLocalizer<OutcomesText> S)
+public sealed class ProgrammePages(DbContext db, ICohortDirectory cohorts, CompletionFacts facts, IAssignmentOutcomes assignments, RuleStore rules, ProgrammeSnapshotCache cache, TimeProvider clock, IStringLocalizer<OutcomesText> S)
 {
     public const int SmallestGroup = 5;
     public const int TeamsPerPage = 50;
     private const int MaxWeeks = 104;
 
-    /// <summary>Everything the page and its CSV exports show, worked out once per request.</summary>
+    /// <summary>Everything the page and its CSV exports show, added up from the held snapshot (see <see cref="ProgrammeSnapshotCache"/>).</summary>
     public async Task<ProgrammeViewModel> PageAsync(Guid? trendCohort, int page, bool allTeams = false, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var snapshot = await cache.GetAsync(SnapshotAsync, ct: ct);
+        return Add(snapshot, now, trendCohort, page, allTeams);
+    }
+
+    /// <summary>Builds a new snapshot and holds it (the refresh job).</summary>
+    public Task<ProgrammeSnapshot> RefreshAsync(CancellationToken ct = default) => cache.GetAsync(SnapshotAsync, refresh: true, ct: ct);
+
+    /// <summary>
+    /// The fixed set of queries: open cohorts, members, people's teams, one call to each owning module for all members
+    /// at once (lessons read, assignment outcomes, supervision, workshops, hand-ins), certificates and rules.
+    /// </summary>
+    private async Task<ProgrammeSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        var taken = clock.GetUtcNow().UtcDateTime;
         var open = await cohorts.OpenCohortsAsync(ct);
         var members = open.Count == 0 ? [] : await cohorts.EnrolledMembersAsync(open.Select(c => c.Id).ToList(), ct);
         var people = members.Select(m => m.PersonId).Distinct().ToList();
         var teams = people.Count == 0
             ? []
             : await (from u in db.Set<AppUser>()
-                     where people.Contains(u.Id)
+                     where EF.Parameter(people).Contains(u.Id)
                      join t in db.Set<Team>() on u.TeamId equals t.Id
                      select new { u.Id, TeamId = t.Id, t.Name }).ToListAsync(ct);
         var teamOf = teams.ToDictionary(t => t.Id, t => (t.TeamId, t.Name));
@@ -43,7 +58,13 @@ public sealed class ProgrammePages(DbContext db, ICohortDirectory cohorts, Compl
             : (await db.Set<Certificate>().AsNoTracking().Where(c => c.RevokedUtc == null).Select(c => new { c.PersonId, c.Track }).ToListAsync(ct))
                 .Select(c => (c.PersonId, c.Track)).ToHashSet();
         var ruleSets = await rules.AllAsync(ct);
+        return new ProgrammeSnapshot(taken, open, members, teamOf, tracks, set, handIns, certified, ruleSets);
+    }
 
+    private ProgrammeViewModel Add(ProgrammeSnapshot snapshot, DateTime now, Guid? trendCohort, int page, bool allTeams)
+    {
+        var (open, members, teamOf, tracks, set, handIns, certified, ruleSets) =
+            (snapshot.Open, snapshot.Members, snapshot.TeamOf, snapshot.Tracks, snapshot.Facts, snapshot.HandIns, snapshot.Certified, snapshot.Rules);
         var byCohort = open.ToDictionary(c => c.Id);
         var total = new GroupTally();
         var cohortTallies = open.ToDictionary(c => c.Id, _ => new GroupTally());
@@ -142,7 +163,9 @@ public sealed class ProgrammePages(DbContext db, ICohortDirectory cohorts, Compl
             scopeEnrolled < SmallestGroup,
             trendCohort is { } c3 && byCohort.ContainsKey(c3) ? c3 : null,
             trendName,
-            open.OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new CohortOption(c.Id, c.Name)).ToList());
+            open.OrderBy(c => c.Name, StringComparer.CurrentCulture).Select(c => new CohortOption(c.Id, c.Name)).ToList(),
+            snapshot.TakenUtc,
+            cache.MaxAge);
     }
 
     /// <summary>0-based week of the cohort (clamped to the chart's range).</summary>
