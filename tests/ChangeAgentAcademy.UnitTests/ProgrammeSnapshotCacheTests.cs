@@ -1,4 +1,4 @@
-using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Outcomes.ViewModels;
 using ChangeAgentAcademy.Outcomes.Services;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
@@ -17,9 +17,9 @@ public class ProgrammeSnapshotCacheTests
     private Task<ProgrammeSnapshot> Build(CancellationToken ct)
     {
         Interlocked.Increment(ref builds);
-        return Task.FromResult(new ProgrammeSnapshot(clock.GetUtcNow().UtcDateTime, [], [], new Dictionary<Guid, (Guid, string)>(), new Dictionary<string, TrackTotals>(),
-            new FactSet(new Dictionary<Guid, int>(), new Dictionary<Guid, AssignmentOutcome>(), new Dictionary<Guid, int>(), new Dictionary<Guid, IReadOnlyList<DateTime>>()),
-            Array.Empty<HandIn>().ToLookup(h => h.PersonId), new HashSet<(Guid, string)>(), new Dictionary<string, RuleSet>()));
+        return Task.FromResult(new ProgrammeSnapshot(clock.GetUtcNow().UtcDateTime, [],
+            new GroupRow(null, string.Empty, 0, true, 0, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0),
+            new Dictionary<Guid, GroupRow>(), [], false, null, 0, new Dictionary<Guid, (int[], int[])>()));
     }
 
     [Fact]
