@@ -47,6 +47,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
             ["Database:MigrateOnStart"] = "true",
             ["Demo:Enabled"] = "true",
             ["Mail:PickupFolder"] = MailFolder,
+            ["Outcomes:ProgrammeSnapshotSeconds"] = "0", // tests change data between requests: /programme counts afresh each time
             ["Security:SignInAttemptsPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",

@@ -32,7 +32,10 @@ public sealed class Startup : ModuleStartup
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
-        [RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, "*/15 * * * *")];
+        [
+            RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, "*/15 * * * *"),
+            RecurringJobDefinition.For<RefreshProgrammeJob>(RefreshProgrammeJob.Id, "*/5 * * * *"),
+        ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +49,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ProgrammeCsv>();
         services.AddScoped<CertificateService>();
         services.AddScoped<IssueCertificatesJob>();
+        services.AddScoped<RefreshProgrammeJob>();
+        services.AddSingleton<ProgrammeSnapshotCache>();
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<IPrivacyProvider, OutcomesPrivacyProvider>();
         services.AddSingleton(new DashboardPanel("CompletionPanel", 2, OutcomesPermissions.Progress));

@@ -26,7 +26,7 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, DbContext db) 
         }
 
         return await db.Set<LessonCompletion>()
-            .Where(c => people.Contains(c.UserId) && lessonKeys.Contains(c.LessonKey))
+            .Where(c => EF.Parameter(people).Contains(c.UserId) && EF.Parameter(lessonKeys).Contains(c.LessonKey))
             .GroupBy(c => c.UserId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);

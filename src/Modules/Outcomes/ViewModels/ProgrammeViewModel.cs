@@ -2,7 +2,8 @@ namespace ChangeAgentAcademy.Outcomes.ViewModels;
 
 /// <summary>
 /// The programme owner's view: the whole programme, each open cohort, a page of teams (teams under five people
-/// only together, in <paramref name="SmallTeams"/>), and the weekly trend for all cohorts or one.
+/// only together, in <paramref name="SmallTeams"/>), and the weekly trend for all cohorts or one;
+/// the numbers as of <paramref name="AsOfUtc"/> (held for up to <paramref name="MaxAge"/>; zero: counted for this request).
 /// </summary>
 public sealed record ProgrammeViewModel(
     GroupRow Total,
@@ -17,4 +18,6 @@ public sealed record ProgrammeViewModel(
     bool TrendSuppressed,
     Guid? TrendCohort,
     string TrendName,
-    IReadOnlyList<CohortOption> CohortOptions);
+    IReadOnlyList<CohortOption> CohortOptions,
+    DateTime AsOfUtc,
+    TimeSpan MaxAge);

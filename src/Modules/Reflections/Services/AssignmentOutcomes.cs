@@ -7,7 +7,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>
 /// Counts of what became of people's assignment work, for completion rules and the programme owner's view:
-/// set-based (one query per call, whatever the number of people) and never a word of anyone's text.
+/// set-based (one query per call, whatever the number of people: the ids go as one array/JSON parameter, not one parameter each) and never a word of anyone's text.
 /// </summary>
 internal sealed class AssignmentOutcomes(DbContext db, ProgrammeTime time) : IAssignmentOutcomes
 {
@@ -20,7 +20,7 @@ internal sealed class AssignmentOutcomes(DbContext db, ProgrammeTime time) : IAs
 
         var now = time.UtcNow;
         var rows = await (from w in db.Set<AssignmentWork>()
-                          where w.Active && people.Contains(w.UserId)
+                          where w.Active && EF.Parameter(people).Contains(w.UserId)
                           join s in db.Set<ScheduledAssignment>() on w.ScheduledId equals s.Id
                           join first in db.Set<Submission>().Where(x => x.Number == 1) on w.Id equals first.WorkId into firsts
                           from first in firsts.DefaultIfEmpty()
@@ -50,13 +50,16 @@ internal sealed class AssignmentOutcomes(DbContext db, ProgrammeTime time) : IAs
         }
 
         var rows = await (from w in db.Set<AssignmentWork>()
-                          where w.Active && people.Contains(w.UserId)
+                          where w.Active && EF.Parameter(people).Contains(w.UserId)
                           join first in db.Set<Submission>().Where(x => x.Number == 1) on w.Id equals first.WorkId
+                          join review in db.Set<Review>().GroupBy(r => r.WorkId).Select(g => new { WorkId = g.Key, At = g.Min(r => r.CreatedUtc) })
+                              on w.Id equals review.WorkId into reviews
+                          from review in reviews.DefaultIfEmpty()
                           select new
                           {
                               w.UserId,
                               first.SubmittedUtc,
-                              FirstReview = db.Set<Review>().Where(r => r.WorkId == w.Id).Min(r => (DateTime?)r.CreatedUtc),
+                              FirstReview = (DateTime?)review.At,
                           })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new HandIn(r.UserId, r.SubmittedUtc, r.FirstReview is { } at ? Math.Max(0, (at - r.SubmittedUtc).TotalHours) : null)).ToList();

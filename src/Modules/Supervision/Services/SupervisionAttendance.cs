@@ -15,7 +15,7 @@ internal sealed class SupervisionAttendance(DbContext db) : ISupervisionAttendan
         }
 
         return await (from a in db.Set<Attendance>()
-                      where a.Present && people.Contains(a.UserId)
+                      where a.Present && EF.Parameter(people).Contains(a.UserId)
                       join s in db.Set<SupervisionSession>() on a.SessionId equals s.Id
                       where s.Status == SessionStatus.Held
                       group a by a.UserId into g

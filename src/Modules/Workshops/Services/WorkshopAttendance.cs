@@ -15,7 +15,7 @@ internal sealed class WorkshopAttendance(DbContext db) : IWorkshopAttendance
         }
 
         var rows = await (from b in db.Set<Booking>()
-                          where b.Status == BookingStatus.Booked && people.Contains(b.UserId)
+                          where b.Status == BookingStatus.Booked && EF.Parameter(people).Contains(b.UserId)
                           join s in db.Set<WorkshopSession>() on b.SessionId equals s.Id
                           where s.Status != WorkshopStatus.Cancelled
                           select new { b.UserId, s.EndsUtc })
