@@ -276,6 +276,86 @@ public abstract class SupervisionTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task Notes_WithACitizensName_WarnKeepTextSaveNothing_ConfirmSaves()
+    {
+        var (_, supervisor, id, _) = await GroupAsync();
+        var session = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().Where(s => s.GroupId == id).OrderBy(s => s.StartsUtc).Select(s => s.Id).FirstAsync());
+        var url = $"/supervision/{id}/sessions/{session}";
+        var sup = await AsAsync(site, supervisor);
+        var text = "We talked about how Gunnel Andersson i hemtjänsten refused her medicine.";
+
+        var warned = await sup.PostFormAsync(url, $"{url}/notes", new Dictionary<string, string> { ["notes"] = text });
+        var page = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var before = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().AsNoTracking().Where(s => s.Id == session).Select(s => s.NotesMarkdown).SingleAsync());
+        var confirmed = await sup.PostFormAsync(url, $"{url}/notes", new Dictionary<string, string> { ["notes"] = text, ["citizenDataConfirmed"] = "true" });
+        var after = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().AsNoTracking().Where(s => s.Id == session).Select(s => s.NotesMarkdown).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", page);
+        Assert.Contains("<mark", page);
+        Assert.Contains($">{text}</textarea>", page); // what was typed stays
+        Assert.Contains("name=\"citizenDataConfirmed\"", page);
+        Assert.NotEqual(text, before); // nothing saved
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(text, after);
+    }
+
+    [Fact]
+    public async Task Contract_WithAnIdentityNumber_WarnKeepTextSaveNothing_ConfirmSaves()
+    {
+        var (_, supervisor, id, _) = await GroupAsync();
+        var sup = await AsAsync(site, supervisor);
+        var url = $"/supervision/{id}/contract";
+        var text = "We never write a personal number such as 19121212-1212 in our notes.";
+
+        var warned = await sup.PostFormAsync(url, url, new Dictionary<string, string> { ["contract"] = text });
+        var page = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var before = await site.WithScopeAsync((_, db) => db.Set<SupervisionGroup>().AsNoTracking().SingleAsync(g => g.Id == id));
+        var confirmed = await sup.PostFormAsync(url, url, new Dictionary<string, string> { ["contract"] = text, ["citizenDataConfirmed"] = "true" });
+        var after = await site.WithScopeAsync((_, db) => db.Set<SupervisionGroup>().AsNoTracking().SingleAsync(g => g.Id == id));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", page);
+        Assert.Contains("<mark", page);
+        Assert.Contains($">{text}</textarea>", page);
+        Assert.Equal(1, before.ContractVersion); // nothing saved
+        Assert.NotEqual(text, before.Contract);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(2, after.ContractVersion);
+        Assert.Equal(text, after.Contract);
+    }
+
+    [Fact]
+    public async Task EvaluationComment_WithAPhoneNumber_WarnKeepTextSaveNothing_ConfirmSaves()
+    {
+        var (cohort, _, id, _) = await GroupAsync();
+        var sessions = await site.WithScopeAsync((_, db) => db.Set<SupervisionSession>().Where(s => s.GroupId == id).OrderBy(s => s.StartsUtc).Select(s => s.Id).ToListAsync());
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            var six = sessions.Take(6).ToList();
+            await db.Set<SupervisionSession>().Where(s => six.Contains(s.Id)).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Held));
+        });
+        var text = "Ring Gunnel Andersson i hemtjänsten på 070-123 45 67 om hon vill.";
+        var answers = new Dictionary<string, string> { ["point"] = sessions[5].ToString(), ["space"] = "4", ["frame"] = "4", ["usefulness"] = "5", ["safety"] = "4", ["comment"] = text };
+        var member = await AsAsync(site, cohort.Trainees[0]);
+        var url = $"/supervision/{id}/evaluation";
+
+        var warned = await member.PostFormAsync(url, url, answers);
+        var page = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var before = await site.WithScopeAsync((_, db) => db.Set<Evaluation>().CountAsync(e => e.GroupId == id));
+        var confirmed = await member.PostFormAsync(url, url, new Dictionary<string, string>(answers) { ["citizenDataConfirmed"] = "true" });
+        var after = await site.WithScopeAsync((_, db) => db.Set<Evaluation>().CountAsync(e => e.GroupId == id));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", page);
+        Assert.Contains("<mark", page);
+        Assert.Contains($">{text}</textarea>", page); // what was typed stays
+        Assert.Equal(0, before); // nothing saved
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(1, after);
+    }
+
+    [Fact]
     public async Task Evaluation_OneAnswerPerMember_AggregatesOnlyFromThreeAnswers_NeverWhoAnsweredWhat()
     {
         var (cohort, supervisor, id, _) = await GroupAsync();

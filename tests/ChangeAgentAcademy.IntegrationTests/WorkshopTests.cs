@@ -433,6 +433,45 @@ public abstract partial class WorkshopTests<TSite>(TSite site) : IClassFixture<T
     }
 
     [Fact]
+    public async Task RecordAndIdea_WithCitizenData_WarnKeepTextSaveNothing_ConfirmSaves()
+    {
+        var trainer = await site.PersonAsync(Roles.Trainer);
+        var session = await SessionAsync(trainer.Id, inFuture: TimeSpan.FromHours(1));
+        site.MoveTo(session.EndsUtc.AddMinutes(5));
+        var facilitator = await AsAsync(site, trainer);
+        var url = $"/workshops/{session.Id}";
+        var record = new Dictionary<string, string>
+        {
+            ["Critique"] = "Too many handovers.", ["VisionHowWeWork"] = "Gunnel Andersson i hemtjänsten gets one contact person.",
+            ["VisionValues"] = "Dignity, trust", ["VisionResidents"] = "They know who comes tomorrow.",
+        };
+        var idea = "Call Anna Svensson's daughter on 070-123 45 67 every Friday";
+
+        var warnedRecord = await facilitator.PostFormAsync(url, $"{url}/record", record);
+        var recordPage = await BodyAsync(warnedRecord);
+        var warnedIdea = await facilitator.PostFormAsync(url, $"{url}/ideas", new Dictionary<string, string> { ["newIdea"] = idea });
+        var ideaPage = await BodyAsync(warnedIdea);
+        var savedBefore = await site.WithScopeAsync(async (_, db) => await db.Set<WorkshopRecord>().CountAsync(r => r.SessionId == session.Id) + await db.Set<WorkshopIdea>().CountAsync(i => i.SessionId == session.Id));
+        var confirmedRecord = await facilitator.PostFormAsync(url, $"{url}/record", new Dictionary<string, string>(record) { ["citizenDataConfirmed"] = "true" });
+        var confirmedIdea = await facilitator.PostFormAsync(url, $"{url}/ideas", new Dictionary<string, string> { ["newIdea"] = idea, ["citizenDataConfirmed"] = "true" });
+
+        Assert.Equal(HttpStatusCode.OK, warnedRecord.StatusCode);
+        Assert.Contains("citizen-warning", recordPage);
+        Assert.Contains("<mark", recordPage);
+        Assert.Contains(">Gunnel Andersson i hemtjänsten gets one contact person.</textarea>", recordPage); // what was typed stays
+        Assert.Contains(">Too many handovers.</textarea>", recordPage);
+        Assert.Equal(HttpStatusCode.OK, warnedIdea.StatusCode);
+        Assert.Contains("citizen-warning", ideaPage);
+        Assert.Contains($"value=\"{idea}\"", ideaPage);
+        Assert.Equal(0, savedBefore); // nothing saved
+        Assert.Equal(HttpStatusCode.Redirect, confirmedRecord.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, confirmedIdea.StatusCode);
+        var stored = await site.WithScopeAsync((_, db) => db.Set<WorkshopRecord>().AsNoTracking().SingleAsync(r => r.SessionId == session.Id));
+        Assert.Equal("Gunnel Andersson i hemtjänsten gets one contact person.", stored.VisionHowWeWork);
+        Assert.Equal(idea, await site.WithScopeAsync((_, db) => db.Set<WorkshopIdea>().Where(i => i.SessionId == session.Id).Select(i => i.Text).SingleAsync()));
+    }
+
+    [Fact]
     public async Task PersonEvents_BookedAndFacilitatedSessions_NotWaitlistedOrCancelled()
     {
         var trainer = await site.PersonAsync(Roles.Trainer);

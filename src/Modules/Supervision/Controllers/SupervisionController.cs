@@ -5,6 +5,7 @@ using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Supervision.Resources;
 using ChangeAgentAcademy.Supervision.Services;
 using ChangeAgentAcademy.Supervision.ViewModels;
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ namespace ChangeAgentAcademy.Supervision.Controllers;
 [Route("supervision")]
 [AutoValidateAntiforgeryToken]
 public sealed class SupervisionController(
-    SupervisionPages pages, SupervisionService service, IMarkdownRenderer markdown, IOptions<SupervisionOptions> options, ProgrammeTime time, IStringLocalizer<SupervisionText> S) : Controller
+    SupervisionPages pages, SupervisionService service, IMarkdownRenderer markdown, IOptions<SupervisionOptions> options, ProgrammeTime time, ICitizenDataCheck citizenData, IStringLocalizer<SupervisionText> S) : Controller
 {
     private const int MaxContract = 20_000;
     private const int MaxNotes = 50_000;
@@ -204,7 +205,7 @@ public sealed class SupervisionController(
     }
 
     [HttpPost("{groupId:guid}/contract")]
-    public async Task<IActionResult> Contract(Guid groupId, string? contract)
+    public async Task<IActionResult> Contract(Guid groupId, string? contract, bool citizenDataConfirmed = false)
     {
         var access = await service.AccessAsync(User, groupId, tracking: true);
         if (access is not { IsSupervisor: true })
@@ -216,6 +217,12 @@ public sealed class SupervisionController(
         {
             ModelState.AddModelError("contract", string.IsNullOrWhiteSpace(contract) ? S["ContractRequired"] : S["ContractTooLong", MaxContract]);
             return Invalid(View(new ContractViewModel(groupId, access.Group.Name, access.Group.ContractVersion, contract ?? "")));
+        }
+
+        // Nothing is saved while the text may identify a citizen, unless the supervisor saves anyway; the text stays in the form.
+        if (!citizenDataConfirmed && CitizenDataWarning.Check(citizenData, contract) is { } warning)
+        {
+            return View(new ContractViewModel(groupId, access.Group.Name, access.Group.ContractVersion, contract, warning));
         }
 
         await service.SaveContractAsync(access.Group, contract, Me);
@@ -295,7 +302,7 @@ public sealed class SupervisionController(
     }
 
     [HttpPost("{groupId:guid}/sessions/{sessionId:long}/notes")]
-    public async Task<IActionResult> Notes(Guid groupId, long sessionId, string? notes)
+    public async Task<IActionResult> Notes(Guid groupId, long sessionId, string? notes, bool citizenDataConfirmed = false)
     {
         var (access, session) = await service.SessionAccessAsync(User, groupId, sessionId, tracking: true);
         if (access is not { IsSupervisor: true } || session is null)
@@ -307,6 +314,11 @@ public sealed class SupervisionController(
         {
             ModelState.AddModelError("notes", S["NotesTooLong", MaxNotes]);
             return Invalid(View("Session", await pages.SessionAsync(access, session) with { NotesDraft = notes }));
+        }
+
+        if (!citizenDataConfirmed && CitizenDataWarning.Check(citizenData, notes) is { } warning)
+        {
+            return View("Session", await pages.SessionAsync(access, session) with { NotesDraft = notes, NotesCitizenData = warning });
         }
 
         await service.SaveNotesAsync(session, notes ?? "", markdown.ToSafeHtml(notes ?? ""), Me);
@@ -327,7 +339,7 @@ public sealed class SupervisionController(
     }
 
     [HttpPost("{groupId:guid}/evaluation")]
-    public async Task<IActionResult> Evaluation(Guid groupId, long point, int space, int frame, int usefulness, int safety, string? comment)
+    public async Task<IActionResult> Evaluation(Guid groupId, long point, int space, int frame, int usefulness, int safety, string? comment, bool citizenDataConfirmed = false)
     {
         var access = await service.AccessAsync(User, groupId);
         if (access is not { IsMember: true })
@@ -336,6 +348,11 @@ public sealed class SupervisionController(
         }
 
         var answers = new EvaluationAnswers(space, frame, usefulness, safety, comment);
+        if (!citizenDataConfirmed && CitizenDataWarning.Check(citizenData, comment) is { } warning)
+        {
+            return View(await pages.EvaluationAsync(access, Me) with { Typed = answers, CitizenData = warning });
+        }
+
         var result = await service.AnswerAsync(access.Group, Me, point, answers);
         if (!result.Ok)
         {

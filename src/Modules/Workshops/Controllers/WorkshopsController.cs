@@ -1,5 +1,6 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Workshops.Data;
 using ChangeAgentAcademy.Workshops.Resources;
@@ -17,7 +18,7 @@ namespace ChangeAgentAcademy.Workshops.Controllers;
 [RequirePermission(WorkshopPermissions.View)]
 [Route("workshops")]
 public sealed class WorkshopsController(
-    WorkshopPages pages, WorkshopService workshops, IPermissionService permissions, ProgrammeTime time, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> S) : Controller
+    WorkshopPages pages, WorkshopService workshops, IPermissionService permissions, ProgrammeTime time, IOptions<ProgrammeOptions> programme, ICitizenDataCheck citizenData, IStringLocalizer<WorkshopsText> S) : Controller
 {
     private const int TextLength = 10_000;
     private const int IdeaLength = 1_000;
@@ -106,7 +107,7 @@ public sealed class WorkshopsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/record")]
-    public async Task<IActionResult> Record(Guid id, RecordViewModel form)
+    public async Task<IActionResult> Record(Guid id, RecordViewModel form, bool citizenDataConfirmed = false)
     {
         var session = await pages.SessionAsync(id);
         if (session is null)
@@ -140,6 +141,15 @@ public sealed class WorkshopsController(
             return View("Details", page);
         }
 
+        // Nothing is saved while the record may identify a citizen, unless saved anyway; what was typed stays in the form.
+        if (!citizenDataConfirmed && CitizenDataWarning.CheckAll(citizenData, form.Critique, form.VisionHowWeWork, form.VisionValues, form.VisionResidents) is { } warning)
+        {
+            var page = (await pages.DetailsAsync(User, id))!.Value.Model;
+            page.Record = form;
+            page.RecordCitizenData = warning;
+            return View("Details", page);
+        }
+
         var result = await workshops.RecordAsync(id, form.Critique, form.VisionHowWeWork, form.VisionValues, form.VisionResidents, Me);
         if (result.Status is ResultStatus.NotFound)
         {
@@ -152,7 +162,7 @@ public sealed class WorkshopsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/ideas")]
-    public async Task<IActionResult> AddIdea(Guid id, string? newIdea)
+    public async Task<IActionResult> AddIdea(Guid id, string? newIdea, bool citizenDataConfirmed = false)
     {
         var session = await pages.SessionAsync(id);
         if (session is null)
@@ -180,6 +190,14 @@ public sealed class WorkshopsController(
             var page = (await pages.DetailsAsync(User, id))!.Value.Model;
             page.NewIdea = newIdea;
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Details", page);
+        }
+
+        if (!citizenDataConfirmed && CitizenDataWarning.Check(citizenData, text) is { } ideaWarning)
+        {
+            var page = (await pages.DetailsAsync(User, id))!.Value.Model;
+            page.NewIdea = newIdea;
+            page.IdeaCitizenData = ideaWarning;
             return View("Details", page);
         }
 

@@ -1,3 +1,5 @@
+using ChangeAgentAcademy.Text;
+
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
 public sealed class SessionDetailsViewModel
@@ -21,6 +23,12 @@ public sealed class SessionDetailsViewModel
     public IReadOnlyList<IdeaRow> Ideas { get; init; } = [];
 
     public string? NewIdea { get; set; }
+
+    /// <summary>Set when a save found possible citizen data in the record: nothing saved, the form shows the warning.</summary>
+    public CitizenDataWarning? RecordCitizenData { get; set; }
+
+    /// <summary>Set when a new idea may identify a citizen.</summary>
+    public CitizenDataWarning? IdeaCitizenData { get; set; }
 
     public DateTime NowUtc { get; init; }
 }
