@@ -143,7 +143,8 @@ public abstract class KitTests<TSite>(TSite site) : IClassFixture<TSite> where T
         Assert.Contains(firstCriterion, writing);
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Contains(firstCriterion, review);
-        Assert.Contains("Feedback guidance for the reviewer", review);
+        Assert.Contains("Guidance for your feedback", review); // beside the marking form since rubric review (#17)
+        Assert.DoesNotContain("Guidance for your feedback", writing);
         Assert.DoesNotContain("Feedback guidance for the reviewer", writing);
     }
 
