@@ -16,10 +16,10 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     }
 
     [Theory]
-    [InlineData("admin@demo.local", "admin", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/supervision", "/workshops", "/calendar", "/curriculum/admin", "/admin/people", "/admin/teams", "/admin/jobs" }, new[] { "/team", "/review", "/reflections" })]
-    [InlineData("trainer1@demo.local", "trainer", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/review", "/supervision", "/workshops", "/calendar", "/curriculum/admin" }, new[] { "/team", "/admin/people", "/admin/jobs" })]
-    [InlineData("leader1@demo.local", "leader", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/calendar", "/team", "/enrol" }, new[] { "/cohorts", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
-    [InlineData("trainee1@demo.local", "trainee", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/calendar", "/enrol" }, new[] { "/cohorts", "/team", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
+    [InlineData("admin@demo.local", "admin", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/supervision", "/workshops", "/calendar", "/curriculum/admin", "/admin/people", "/admin/teams", "/admin/jobs", "/admin/audit", "/privacy", "/programme", "/certificates", "/outcomes/rules", "/account/data" }, new[] { "/team", "/review", "/reflections" })]
+    [InlineData("trainer1@demo.local", "trainer", new[] { "/", "/learn", "/learn/kit", "/cohorts", "/review", "/supervision", "/workshops", "/calendar", "/curriculum/admin", "/account/data" }, new[] { "/team", "/admin/people", "/admin/jobs", "/admin/audit", "/privacy", "/programme" })]
+    [InlineData("leader1@demo.local", "leader", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/calendar", "/team", "/enrol", "/account/data" }, new[] { "/programme", "/admin/audit", "/cohorts", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
+    [InlineData("trainee1@demo.local", "trainee", new[] { "/", "/learn", "/learn/kit", "/reflections", "/logs", "/supervision", "/workshops", "/calendar", "/enrol", "/account/data" }, new[] { "/programme", "/privacy", "/cohorts", "/team", "/review", "/curriculum/admin", "/admin/people", "/admin/jobs" })]
     public async Task EachRole_SignsIn_SeesOwnNavigation_StartPageAccessible(string email, string name, string[] visible, string[] hidden)
     {
         var page = await site.NewPageAsync();
