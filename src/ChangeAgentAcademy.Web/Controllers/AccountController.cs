@@ -126,10 +126,10 @@ public sealed class AccountController(
         await account.ForgotAsync(model.Email!, (user, token) => site.Absolute(Url.Action(nameof(Reset), "Account", new { email = user.Email, token })!));
 
         // The same answer whether or not the address is known, and after the same time.
-        var left = ForgotMinimumDuration - Stopwatch.GetElapsedTime(started);
-        if (left > TimeSpan.Zero)
+        // Task.Delay may wake a fraction of a millisecond early (timer granularity): wait until the time has passed.
+        for (var left = ForgotMinimumDuration - Stopwatch.GetElapsedTime(started); left > TimeSpan.Zero; left = ForgotMinimumDuration - Stopwatch.GetElapsedTime(started))
         {
-            await Task.Delay(left);
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1));
         }
 
         return View(new ForgotPasswordViewModel { Sent = true });
