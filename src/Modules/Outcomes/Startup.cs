@@ -27,8 +27,8 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Programme", "NavProgramme", typeof(OutcomesText), 690, OutcomesPermissions.ViewProgramme),
-        new("Certificates", "NavCertificates", typeof(OutcomesText), 700, OutcomesPermissions.ManageCertificates),
-        new("Rules", "NavRules", typeof(OutcomesText), 710, OutcomesPermissions.ManageRules),
+        new("Certificates", "NavCertificates", typeof(OutcomesText), 700, OutcomesPermissions.ManageCertificates) { Group = NavigationGroups.Administration },
+        new("Rules", "NavRules", typeof(OutcomesText), 710, OutcomesPermissions.ManageRules) { Group = NavigationGroups.Administration },
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
