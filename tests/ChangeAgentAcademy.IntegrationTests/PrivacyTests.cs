@@ -448,6 +448,62 @@ public abstract partial class PrivacyTests<TSite>(TSite site) : IClassFixture<TS
         });
     }
 
+    /// <summary>
+    /// Unused accounts (<c>Privacy:Retention:InactiveAccounts</c>, 24 months by default): the dry run lists the one made
+    /// 30 months ago that never signed in, not the one who signed in 3 months ago, the one enrolled in a running cohort,
+    /// the one held by a running supervision contract, the administrator or the new one; the run erases exactly those
+    /// listed, through every provider (the marker nowhere after).
+    /// </summary>
+    [Fact]
+    public async Task InactiveAccounts_TheRunErasesExactlyWhatTheDryRunListed()
+    {
+        var now = DateTime.UtcNow;
+        var old = now.AddMonths(-30);
+        var unused = await PersonWithDataAsync("ina" + Guid.NewGuid().ToString("N")[..8]);
+        var tag = unused.DisplayName.Replace("-Account", "", StringComparison.Ordinal);
+        var signedIn = await site.PersonAsync(Roles.Trainee);
+        var enrolled = await site.PersonAsync(Roles.Trainee);
+        var held = await site.PersonAsync(Roles.Trainee);
+        var admin = await site.PersonAsync(Roles.Administrator);
+        var fresh = await site.PersonAsync(Roles.Trainee);
+        var officer = await site.PersonAsync(Roles.DataProtectionOfficer);
+        Guid[] kept = [signedIn.Id, enrolled.Id, held.Id, admin.Id, fresh.Id];
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            Guid[] aged = [unused.Id, signedIn.Id, enrolled.Id, held.Id, admin.Id];
+            await db.Users.Where(u => aged.Contains(u.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedUtc, old));
+            db.AddAudit(now.AddMonths(-3), signedIn.Id, "account.signed-in", signedIn.Id.ToString());
+            var cohort = new Cohort { Id = Guid.NewGuid(), Name = "Running " + Guid.NewGuid().ToString("N")[..6], StartDate = DateOnly.FromDateTime(now), Status = CohortStatus.Open, CreatedUtc = now };
+            db.Add(cohort);
+            db.Add(new CohortMember { CohortId = cohort.Id, UserId = enrolled.Id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now });
+            var group = new SupervisionGroup { Id = Guid.NewGuid(), Name = "Held group " + Guid.NewGuid().ToString("N")[..6], SupervisorId = Guid.NewGuid(), Status = GroupStatus.Active, Contract = "c", ContractVersion = 1, CreatedUtc = now };
+            db.Add(group);
+            db.Add(new GroupMember { GroupId = group.Id, UserId = held.Id, JoinedUtc = now, AgreedContractVersion = 1, AgreedUtc = now });
+            await db.SaveChangesAsync();
+        });
+
+        var listed = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<InactiveAccounts>().ListAsync(DateTime.UtcNow));
+        var page = await (await AsAsync(site, officer)).GetStringAsync("/privacy/retention");
+        var before = await site.WithScopeAsync((_, db) => db.Users.Select(u => u.Id).ToListAsync());
+        var (dry, wet, again) = await site.WithScopeAsync(async (sp, _) =>
+        {
+            var retention = sp.GetRequiredService<RetentionService>();
+            return (await retention.RunAsync(dryRun: true), await retention.RunAsync(dryRun: false), await retention.RunAsync(dryRun: true));
+        });
+        var after = await site.WithScopeAsync((_, db) => db.Users.Select(u => u.Id).ToListAsync());
+
+        Assert.Contains(unused.Id, listed);
+        Assert.DoesNotContain(listed, kept.Contains);
+        Assert.Contains("InactiveAccounts", page, StringComparison.Ordinal);
+        var row = dry.Single(c => c.Retention == InactiveAccounts.RetentionKey);
+        Assert.Equal(listed.Count, row.Count);
+        Assert.Equal(row, wet.Single(c => c.Retention == InactiveAccounts.RetentionKey));
+        Assert.Equal(before.Except(listed).OrderBy(x => x), after.OrderBy(x => x)); // exactly the listed ones went
+        Assert.Equal(0, again.Single(c => c.Retention == InactiveAccounts.RetentionKey).Count);
+        Assert.Equal(["curriculum_completions.LessonKey"], (await WhereIsAsync(tag)).Keys); // erased through every provider
+        Assert.True(await site.WithScopeAsync(async (_, db) => await db.Audit.AnyAsync(a => a.Action == "privacy.erased" && a.ActorId == null && a.Details!.Contains("InactiveAccounts"))));
+    }
+
     [Fact]
     public async Task RecordOfProcessing_ListsEveryDeclaredTable()
     {

@@ -66,7 +66,15 @@ public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> p
         return reasons;
     }
 
-    public async Task<Result> EraseAsync(Guid actor, Guid personId, CancellationToken ct = default)
+    public Task<Result> EraseAsync(Guid actor, Guid personId, CancellationToken ct = default) => EraseAsync(actor, personId, null, ct);
+
+    /// <summary>
+    /// The retention run's erasure of an unused account (<see cref="InactiveAccounts"/>): the same refusals, holds,
+    /// providers and journal as the officer's, no one deciding, the audit naming the retention key instead.
+    /// </summary>
+    public Task<Result> EraseUnusedAsync(Guid personId, CancellationToken ct = default) => EraseAsync(null, personId, InactiveAccounts.RetentionKey, ct);
+
+    private async Task<Result> EraseAsync(Guid? actor, Guid personId, string? retention, CancellationToken ct)
     {
         var exists = await db.Set<AppUser>().AnyAsync(u => u.Id == personId, ct);
         var requests = await WaitingAsync(personId, ct);
@@ -78,7 +86,7 @@ public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> p
         // With the account gone, an earlier erasure was decided and stopped part-way: it is finished, not judged again.
         if (exists)
         {
-            var refusals = await RefusalsAsync(actor, personId, ct);
+            var refusals = await RefusalsAsync(actor ?? Guid.Empty, personId, ct);
             if (refusals.Count > 0)
             {
                 return Result.Conflict([.. refusals]);
@@ -104,7 +112,7 @@ public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> p
                 .SetProperty(r => r.WaitingFor, (Guid?)null).SetProperty(r => r.UserId, Guid.Empty), ct);
 
         // Who was erased is exactly what must not be kept: the entry names the request, if any, and what ran.
-        db.AddAudit(now, actor, "privacy.erased", requests.Count > 0 ? requests[0].ToString() : "-", string.Join(", ", providers.Select(p => p.Module)));
+        db.AddAudit(now, actor, "privacy.erased", requests.Count > 0 ? requests[0].ToString() : "-", (retention is null ? "" : $"retention {retention}: ") + string.Join(", ", providers.Select(p => p.Module)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Success();
