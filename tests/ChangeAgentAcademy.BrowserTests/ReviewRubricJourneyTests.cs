@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace ChangeAgentAcademy.BrowserTests;
 
-/// <summary>Review with a rubric (#17) in a real browser: a trainer saves a comment, marks every criterion (one by keyboard), inserts the comment and accepts; the trainee sees the marked rubric.</summary>
+/// <summary>Review with a rubric (#17) in a real browser: a trainer saves a comment, marks every criterion (one by keyboard), inserts the comment, is warned of a citizen's name in the feedback and accepts anyway (marks kept); the trainee sees the marked rubric.</summary>
 public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<BrowserSite>
 {
     private const string Saved = "Name one small step you will try next week, and with whom.";
@@ -47,7 +47,19 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
         Assert.Equal(reviewUrl, trainer.Url); // inserted in the browser, nothing posted
         await BrowserSite.AssertAccessibleAsync(trainer);
         await BrowserSite.ScreenshotAsync(trainer, "review-rubric-marked");
+
+        // A citizen's name in the feedback (#15): the warning comes first, nothing saved, marks and text kept; 'save anyway' accepts.
+        var feedback = "Clear and honest. Think of how Gunnel Andersson i hemtjänsten felt.\n\n" + Saved;
+        await trainer.GetByLabel("Your feedback").FillAsync(feedback);
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true }).ClickAsync();
+        await Assertions.Expect(trainer.Locator("#citizen-warning")).ToBeVisibleAsync();
+        await Assertions.Expect(trainer.Locator("#citizen-warning mark")).ToContainTextAsync("Gunnel Andersson");
+        await Assertions.Expect(trainer.GetByLabel("Your feedback")).ToHaveValueAsync(feedback);
+        await Assertions.Expect(criteria[0].GetByRole(AriaRole.Radio).Nth(1)).ToBeCheckedAsync();
+        await Assertions.Expect(trainer.Locator("fieldset.criterion").Last.GetByRole(AriaRole.Radio).Last).ToBeCheckedAsync();
+        await BrowserSite.AssertAccessibleAsync(trainer);
+        await BrowserSite.ScreenshotAsync(trainer, "review-rubric-citizen-warning");
+        await trainer.GetByRole(AriaRole.Button, new() { Name = "Save anyway" }).ClickAsync();
         await Assertions.Expect(trainer.Locator(".notice")).ToContainTextAsync("Accepted.");
 
         var trainee = await site.NewPageAsync(360);

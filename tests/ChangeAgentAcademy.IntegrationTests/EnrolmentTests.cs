@@ -239,6 +239,33 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task Request_MessageNamingACitizen_WarnsKeepsTextDecidesNothing_SendAnywayCarriesTheDecision()
+    {
+        var unit = await TeamAsync(1);
+        var cohort = await CohortAsync();
+        var trainee = await SiteClient.SignedInAsync(site, unit.Members[0].Email!, SiteClient.TestPassword);
+        await trainee.PostFormAsync("/enrol", $"/enrol/{cohort}/request", new Dictionary<string, string>());
+        var requestId = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().Where(r => r.UserId == unit.Members[0].Id).Select(r => r.Id).SingleAsync());
+        var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
+        const string message = "Not now: you are needed with Gunnel Andersson i hemtjänsten this spring.";
+
+        var warned = await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["decision"] = "decline", ["message"] = message });
+        var body = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var pending = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+        var sent = await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["citizenDataConfirmed"] = "decline", ["message"] = message });
+        var decided = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", body);
+        Assert.Contains("<mark", body);
+        Assert.Contains($"value=\"{message}\"", body); // what was typed stays
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"decline\"", body);
+        Assert.Equal(ChangeAgentAcademy.Cohorts.Data.RequestStatus.Pending, pending);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal((ChangeAgentAcademy.Cohorts.Data.RequestStatus.Declined, message), (decided.Status, decided.Message));
+    }
+
+    [Fact]
     public async Task Request_LeaderDeclinesWithMessage_TraineeSeesMessage_NotEnrolled()
     {
         var unit = await TeamAsync(1);

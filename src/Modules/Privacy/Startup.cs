@@ -38,6 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ExportBuilder>();
         services.AddScoped<ExportService>();
         services.AddScoped<ErasureService>();
+        services.AddScoped<InactiveAccounts>();
         services.AddScoped<RetentionService>();
         services.AddScoped<RecordOfProcessing>();
         services.AddScoped<PrivacyPages>();
