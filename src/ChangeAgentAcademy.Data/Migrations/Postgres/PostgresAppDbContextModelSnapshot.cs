@@ -181,6 +181,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -181,6 +181,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -176,6 +176,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
