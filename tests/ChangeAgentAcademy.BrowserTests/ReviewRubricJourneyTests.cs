@@ -75,6 +75,27 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Trainee_SeesTheRubricOnTheAssignment_BeforeWriting_WithoutTheReviewersGuidance()
+    {
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
+        await page.GotoAsync("/reflections");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
+
+        var rubric = page.Locator("section.rubric");
+        await Assertions.Expect(rubric).ToBeVisibleAsync();
+        await Assertions.Expect(rubric.Locator("thead th")).ToHaveTextAsync(["Criterion", "Not yet", "Meets the aim", "Goes further"]);
+        Assert.True(await rubric.Locator("tbody tr").CountAsync() >= 2);
+        await Assertions.Expect(rubric.Locator("tbody tr td").First).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator(".rubric-guidance")).ToHaveCountAsync(0); // the feedback guidance is for reviewers
+        await Assertions.Expect(page.GetByLabel("Your text")).ToHaveValueAsync("");
+        // Read before writing: the rubric comes before the text box on the page.
+        Assert.True(await page.EvaluateAsync<bool>("() => !!(document.querySelector('section.rubric').compareDocumentPosition(document.querySelector('textarea')) & Node.DOCUMENT_POSITION_FOLLOWING)"));
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "reflection-rubric-before-writing");
+    }
+
+    [Fact]
     public async Task Author_EditsARubric_ARefusedSaveKeepsTheText()
     {
         var page = await site.NewPageAsync();
@@ -91,7 +112,17 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
         await BrowserSite.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Title of the rubric").FillAsync("Rubric: the conversation in practice");
+        var guidance = page.GetByLabel("Feedback guidance for the reviewer");
+        await Assertions.Expect(guidance).Not.ToHaveValueAsync(""); // the shipped guidance, as written, to edit
+        await guidance.FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the rubric" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Write the feedback guidance for reviewers");
+        await Assertions.Expect(page.GetByLabel("Title of the rubric")).ToHaveValueAsync("Rubric: the conversation in practice");
+        await page.GetByLabel("Feedback guidance for the reviewer").FillAsync("Start with what **works** in the conversation, then one step.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the rubric" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The rubric was saved.");
+        await Assertions.Expect(page.GetByLabel("Feedback guidance for the reviewer")).ToHaveValueAsync("Start with what **works** in the conversation, then one step.");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "rubric-editor-guidance");
     }
 }

@@ -33,7 +33,7 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
         [
-            RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, "*/15 * * * *"),
+            RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, IssueCertificatesJob.Cron),
             RecurringJobDefinition.For<RefreshProgrammeJob>(RefreshProgrammeJob.Id, "*/5 * * * *"),
         ];
 
@@ -45,6 +45,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RuleService>();
         services.AddScoped<ProgressQueries>();
         services.AddScoped<CertificatePages>();
+        services.AddScoped<ICompletionStatus, CompletionStatusQueries>();
         services.AddScoped<ProgrammePages>();
         services.AddSingleton<ProgrammeCsv>();
         services.AddScoped<CertificateService>();
