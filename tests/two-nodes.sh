@@ -155,7 +155,7 @@ if [ -n "${BENCH_SECONDS:-}" ]; then
       key=$([ "$target" = "$LB" ] && echo lb || echo a)
       echo "== round $round ($(cut -d' ' -f1-3 /proc/loadavg) load): $name: $URL, 50 connections, ${BENCH_SECONDS}s"
       wrk -t2 -c50 -d"${BENCH_SECONDS}s" --latency -H "Cookie: $COOKIE" "$target$URL" > "$WORK/wrk.txt"
-      grep -E "Requests/sec|Non-2xx|  50%|  99%" "$WORK/wrk.txt"
+      grep -E "Requests/sec|Non-2xx|Socket errors|  50%|  99%" "$WORK/wrk.txt"
       RPS[$key]="${RPS[$key]:-} $(awk '/Requests\/sec/{print $2}' "$WORK/wrk.txt")"
     done
   done
