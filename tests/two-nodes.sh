@@ -24,7 +24,7 @@ PORT_A=$(free_port 5301); PORT_B=$(free_port $((PORT_A+1))); PORT_LB=$(free_port
 LB="http://127.0.0.1:$PORT_LB"
 WORK=$(mktemp -d /tmp/caa-two-nodes.XXXXXX)
 CS="Host=$PGHOST;Port=$PGPORT;Username=postgres;Database=$DBNAME;Pooling=true;Maximum Pool Size=30"
-PIDS=()
+PIDS=(); CHAINS=()
 ROUNDS=${ROUNDS:-20}
 BADGE_SECONDS=5   # the inbox badge's per-person cache (30 s by default): shorter here to keep the test short
 passed=0; failed=0
@@ -63,19 +63,27 @@ settings() { # $1 node id -> ARGS
 settings migrate
 (cd "$WORK/site" && dotnet ChangeAgentAcademy.Web.dll migrate "${ARGS[@]}") > "$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log"; exit 1; }
 
-start_node() { # $1 id, $2 port
+start_node() { # $1 id, $2 port: starts the node in the background
   settings "$1"
   (cd "$WORK/site" && ASPNETCORE_ENVIRONMENT=Production exec dotnet ChangeAgentAcademy.Web.dll --urls "http://127.0.0.1:$2" "${ARGS[@]}") > "$WORK/node-$1.log" 2>&1 &
   PIDS+=($!)
   eval "PID_$1=$!"
-  for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health" || true)" = 200 ] && return 0
-    sleep 0.5
+}
+wait_node() { # $1 id, $2 port: polls /health every 0.1 s, 300 s at most; gives up at once if the node has stopped
+  local pid; pid=$(eval echo "\$PID_$1"); local t0; t0=$(date +%s)
+  while [ $(( $(date +%s) - t0 )) -lt 300 ]; do
+    [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health" || true)" = 200 ] && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
   done
   echo "node $1 did not start"; tail -30 "$WORK/node-$1.log"; exit 1
 }
-start_node a "$PORT_A"   # the first start imports the demo data; the second finds it there
+# Both at once, as systemd starts them after a reboot: the start-up import takes a database lock, so one node imports
+# the demo data and the content and the other then finds them there (docs/DEPLOYMENT.md, section 4).
+start_node a "$PORT_A"
 start_node b "$PORT_B"
+wait_node a "$PORT_A"
+wait_node b "$PORT_B"
 
 # nginx, round robin; the same file as docs/DEPLOYMENT.md's, with loopback ports and no TLS.
 mkdir -p "$WORK/nginx/logs"
@@ -87,8 +95,8 @@ section "nodes a :$PORT_A and b :$PORT_B, nginx :$PORT_LB, PostgreSQL :$PGPORT/$
 hidden() { grep -o "name=\"$1\"[^>]*value=\"[^\"]*\"" "$2" | head -1 | sed 's/.*value="//;s/"$//'; }
 sign_in() { # $1 base, $2 email, $3 jar -> status
   rm -f "$3"
-  curl -s -c "$3" "$1/account/signin" > "$WORK/signin.html"
-  local token; token=$(hidden __RequestVerificationToken "$WORK/signin.html")
+  curl -s -c "$3" "$1/account/signin" > "$3.html"   # beside the jar: sign-ins run in parallel in the kill test
+  local token; token=$(hidden __RequestVerificationToken "$3.html")
   curl -s -o /dev/null -w '%{http_code}' -b "$3" -c "$3" --data-urlencode "Email=$2" --data-urlencode "Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$1/account/signin"
 }
@@ -148,21 +156,48 @@ if [ -n "${BENCH_SECONDS:-}" ]; then
     [ "$code" = 200 ] || { echo "$target$URL answered $code"; exit 1; }
     wrk -t2 -c50 -d5s -H "Cookie: $COOKIE" "$target$URL" > /dev/null
   done
-  declare -A RPS=()
+  declare -A RPS=() CPU=()
+  # CPU per request of each process (utime + stime from /proc/<pid>/stat, in ms), because req/s on a shared machine
+  # varies with the other work on it: node a, node b, nginx (master and workers), this database's PostgreSQL backends,
+  # and wrk itself. "ours" is how many of the machine's cores these processes had during the round.
+  HZ=$(getconf CLK_TCK)
+  ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}'))); done; echo $t; }
+  nginx_pids() { local m; m=$(cat "$WORK/nginx/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
+  pg_pids() { psql -h "$PGHOST" -p "$PGPORT" -U postgres -d postgres -tAq -c "SELECT pid FROM pg_stat_activity WHERE datname = '$DBNAME'" | tr '\n' ' '; }
   for round in 1 2 3; do
     for target in "$LB" "http://127.0.0.1:$PORT_A"; do
       name=$([ "$target" = "$LB" ] && echo "nginx, two nodes" || echo "node a directly")
       key=$([ "$target" = "$LB" ] && echo lb || echo a)
       echo "== round $round ($(cut -d' ' -f1-3 /proc/loadavg) load): $name: $URL, 50 connections, ${BENCH_SECONDS}s"
-      wrk -t2 -c50 -d"${BENCH_SECONDS}s" --latency -H "Cookie: $COOKIE" "$target$URL" > "$WORK/wrk.txt"
+      NG=$(nginx_pids); PG=$(pg_pids)
+      declare -A T0=([a]=$(ticks "$PID_a") [b]=$(ticks "$PID_b") [nginx]=$(ticks $NG) [pg]=$(ticks $PG))
+      t0=$(date +%s%N)
+      TIMEFORMAT='%U %S'
+      { time wrk -t2 -c50 -d"${BENCH_SECONDS}s" --latency -H "Cookie: $COOKIE" "$target$URL" > "$WORK/wrk.txt"; } 2> "$WORK/wrk-time.txt"
+      wrk_ticks=$(awk -v hz="$HZ" '{printf "%d", ($1 + $2) * hz}' "$WORK/wrk-time.txt")
+      wall_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+      PG=$(pg_pids)
+      requests=$(awk '/requests in/{print $1}' "$WORK/wrk.txt")
       grep -E "Requests/sec|Non-2xx|Socket errors|  50%|  99%" "$WORK/wrk.txt"
       RPS[$key]="${RPS[$key]:-} $(awk '/Requests\/sec/{print $2}' "$WORK/wrk.txt")"
+      line=$(awk -v hz="$HZ" -v n="$requests" -v wall="$wall_ms" -v cores="$(nproc)" \
+        -v a=$(( $(ticks "$PID_a") - T0[a] )) -v b=$(( $(ticks "$PID_b") - T0[b] )) -v ng=$(( $(ticks $NG) - T0[nginx] )) \
+        -v pg=$(( $(ticks $PG) - T0[pg] )) -v w="$wrk_ticks" 'BEGIN {
+          ms = 1000 / hz / n; total = (a + b + ng + pg + w) * ms;
+          printf "node a %.2f, node b %.2f, nginx %.2f, postgres %.2f, wrk %.2f, total %.2f ms/request; these processes had %.2f of %d cores",
+            a * ms, b * ms, ng * ms, pg * ms, w * ms, total, (a + b + ng + pg + w) / hz / (wall / 1000), cores }')
+      echo "   CPU: $line"
+      CPU[$key]="${CPU[$key]:-}|$line"
     done
   done
   summary() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
   lb=$(echo "${RPS[lb]}" | summary); one=$(echo "${RPS[a]}" | summary)
   echo "== lesson page, median of 3 rounds: nginx + two nodes $lb req/s (rounds:${RPS[lb]}), node a directly $one req/s (rounds:${RPS[a]});" \
     "ratio $(awk -v x="$lb" -v y="$one" 'BEGIN{printf "%.2f", x/y}'); load average now $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+  for key in lb a; do
+    echo "== CPU per request, $([ $key = lb ] && echo "nginx + two nodes" || echo "node a directly"), each round:"
+    tr '|' '\n' <<< "${CPU[$key]}" | grep . | sed 's/^/   /'
+  done
   exit 0
 fi
 
@@ -301,20 +336,26 @@ section "kill -9 node b in the middle of a load of hand-ins through nginx"
 # Two open work items of each of trainee4-12 (signed in through nginx), each item's form fetched first; then the
 # hand-ins are posted through nginx in parallel, 60 ms apart, and node b is killed while they are in flight. Every
 # hand-in answered 302 must be in the database; node a must have answered hand-ins after the kill, and go on serving.
-ITEMS=()
+# One chain per trainee, the nine in parallel (sign in, the list, the two forms); the items in trainee order.
 for n in $(seq 4 12); do
-  sign_in "$LB" "trainee$n@demo.local" "$WORK/jar-$n" > /dev/null
-  curl -s -b "$WORK/jar-$n" "$LB/reflections" > "$WORK/list-$n.html"
-  for id in $(sed -n '/id="current-heading"/,/<\/section>/p' "$WORK/list-$n.html" | grep -o 'href="/reflections/[0-9]*"' | grep -o '[0-9]*' | head -2); do
-    ITEMS+=("$n $id")
-  done
+  (
+    sign_in "$LB" "trainee$n@demo.local" "$WORK/jar-$n" > /dev/null
+    curl -s -b "$WORK/jar-$n" "$LB/reflections" > "$WORK/list-$n.html"
+    for id in $(sed -n '/id="current-heading"/,/<\/section>/p' "$WORK/list-$n.html" | grep -o 'href="/reflections/[0-9]*"' | grep -o '[0-9]*' | head -2); do
+      curl -s -b "$WORK/jar-$n" -c "$WORK/jar-$n" "$LB/reflections/$id" > "$WORK/edit-$n-$id.html"
+      echo "$n $id"
+    done > "$WORK/items-$n"
+  ) &
+  CHAINS+=($!)
+done
+wait "${CHAINS[@]}"
+ITEMS=(); i=0
+for n in $(seq 4 12); do
+  while read -r n2 id; do
+    ITEMS+=("$n2 $id"); i=$((i+1)); cp "$WORK/edit-$n2-$id.html" "$WORK/edit-$i.html"
+  done < "$WORK/items-$n"
 done
 echo "  ${#ITEMS[@]} open work items"
-i=0
-for item in "${ITEMS[@]}"; do
-  read -r n id <<< "$item"; i=$((i+1))
-  curl -s -b "$WORK/jar-$n" -c "$WORK/jar-$n" "$LB/reflections/$id" > "$WORK/edit-$i.html"
-done
 i=0; KILL_AT=$(( ${#ITEMS[@]} / 3 )); POSTS=()
 for item in "${ITEMS[@]}"; do
   read -r n id <<< "$item"; i=$((i+1))

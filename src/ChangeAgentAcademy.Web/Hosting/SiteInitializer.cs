@@ -23,6 +23,9 @@ internal sealed class SiteInitializer(
     ModuleCatalog catalog,
     ILogger<SiteInitializer> logger) : IHostedLifecycleService
 {
+    /// <summary>Key of PostgreSQL's advisory lock held while a node imports at start ("import" in ASCII).</summary>
+    private const long ImportLockKey = 0x696D706F7274;
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -38,6 +41,21 @@ internal sealed class SiteInitializer(
                 "The database has pending migrations. Apply them with `dotnet ChangeAgentAcademy.Web.dll migrate` (or set Database:MigrateOnStart=true).");
         }
 
+        // Nodes started at the same moment (after a reboot, or a test) import one after the other: the first imports,
+        // the next finds the data there. The lock is the session's, held on this context's connection until the end.
+        await ImportLockAsync(db, take: true, cancellationToken);
+        try
+        {
+            await ImportAsync(services, cancellationToken);
+        }
+        finally
+        {
+            await ImportLockAsync(db, take: false, CancellationToken.None);
+        }
+    }
+
+    private async Task ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         // After the migration (the key table exists), before the server listens.
         SharedKeys.EnsureKey(services, services.GetRequiredService<TimeProvider>());
 
@@ -52,6 +70,46 @@ internal sealed class SiteInitializer(
             services.GetServices<RecurringJobDefinition>(),
             catalog.All.SelectMany(m => m.RecurringJobs));
         logger.LogInformation("Site ready: modules {Modules}, demo {Demo}", string.Join(", ", catalog.Enabled.Select(m => m.Id)), context.DemoMode);
+    }
+
+    /// <summary>Takes or releases the database-wide start-up lock (PostgreSQL, SQL Server; SQLite has one node).</summary>
+    private static async Task ImportLockAsync(AppDbContext db, bool take, CancellationToken cancellationToken)
+    {
+        var engine = SqlDialect.Of(db).Engine;
+        if (engine is not (SqlEngine.Postgres or SqlEngine.SqlServer))
+        {
+            return;
+        }
+
+        if (take)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        var sql = (engine, take) switch
+        {
+            (SqlEngine.Postgres, true) => $"SELECT pg_advisory_lock({ImportLockKey})",
+            (SqlEngine.Postgres, false) => $"SELECT pg_advisory_unlock({ImportLockKey})",
+            (_, true) => "DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = N'academy:import', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1; "
+                + "IF @granted < 0 THROW 50000, 'academy:import lock not granted', 1;",
+            _ => "EXEC sp_releaseapplock @Resource = N'academy:import', @LockOwner = 'Session';",
+        };
+        // Waiting for another node's import may take longer than a command's usual timeout.
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
+        if (!take)
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
