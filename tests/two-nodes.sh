@@ -20,7 +20,8 @@ PGPORT=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<< "$CAA_TEST_PG")
 PGHOST=$(sed -n 's/.*Host=\([^;]*\).*/\1/p' <<< "$CAA_TEST_PG")
 DBNAME="caa_two_nodes_$$"
 free_port() { local p=$1; while (echo > /dev/tcp/127.0.0.1/$p) >/dev/null 2>&1; do p=$((p+1)); done; echo $p; }
-PORT_A=$(free_port 5301); PORT_B=$(free_port $((PORT_A+1))); PORT_LB=$(free_port $((PORT_B+1)))
+# From a base of this run's own (runs at the same moment would otherwise all pick 5301-5303 before any node listens).
+PORT_A=$(free_port $((5301 + ($$ % 300) * 3))); PORT_B=$(free_port $((PORT_A+1))); PORT_LB=$(free_port $((PORT_B+1)))
 LB="http://127.0.0.1:$PORT_LB"
 WORK=$(mktemp -d /tmp/caa-two-nodes.XXXXXX)
 CS="Host=$PGHOST;Port=$PGPORT;Username=postgres;Database=$DBNAME;Pooling=true;Maximum Pool Size=30"
@@ -69,9 +70,9 @@ start_node() { # $1 id, $2 port: starts the node in the background
   PIDS+=($!)
   eval "PID_$1=$!"
 }
-wait_node() { # $1 id, $2 port: polls /health every 0.1 s, 300 s at most; gives up at once if the node has stopped
+wait_node() { # $1 id, $2 port: polls /health every 0.1 s, 600 s at most; gives up at once if the node has stopped
   local pid; pid=$(eval echo "\$PID_$1"); local t0; t0=$(date +%s)
-  while [ $(( $(date +%s) - t0 )) -lt 300 ]; do
+  while [ $(( $(date +%s) - t0 )) -lt 600 ]; do
     [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/health" || true)" = 200 ] && return 0
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1

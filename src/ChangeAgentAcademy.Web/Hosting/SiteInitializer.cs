@@ -23,8 +23,13 @@ internal sealed class SiteInitializer(
     ModuleCatalog catalog,
     ILogger<SiteInitializer> logger) : IHostedLifecycleService
 {
-    /// <summary>Key of PostgreSQL's advisory lock held while a node imports at start ("import" in ASCII).</summary>
-    private const long ImportLockKey = 0x696D706F7274;
+    /// <summary>
+    /// PostgreSQL's advisory lock held while a node imports at start: ("impo" in ASCII, this database's oid). Advisory
+    /// locks are the whole server's, so the database is part of the key: sites on other databases do not wait.
+    /// </summary>
+    private const int ImportLockKey = 0x696D706F;
+
+    private const string ThisDatabase = "(SELECT oid::int FROM pg_database WHERE datname = current_database())";
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -88,8 +93,8 @@ internal sealed class SiteInitializer(
 
         var sql = (engine, take) switch
         {
-            (SqlEngine.Postgres, true) => $"SELECT pg_advisory_lock({ImportLockKey})",
-            (SqlEngine.Postgres, false) => $"SELECT pg_advisory_unlock({ImportLockKey})",
+            (SqlEngine.Postgres, true) => $"SELECT pg_advisory_lock({ImportLockKey}, {ThisDatabase})",
+            (SqlEngine.Postgres, false) => $"SELECT pg_advisory_unlock({ImportLockKey}, {ThisDatabase})",
             (_, true) => "DECLARE @granted int; EXEC @granted = sp_getapplock @Resource = N'academy:import', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = -1; "
                 + "IF @granted < 0 THROW 50000, 'academy:import lock not granted', 1;",
             _ => "EXEC sp_releaseapplock @Resource = N'academy:import', @LockOwner = 'Session';",
