@@ -27,6 +27,11 @@ public sealed class ExternalSignInService(
     IStringLocalizer<SharedText> T,
     ILogger<ExternalSignInService> log)
 {
+    private const int MaxAttempts = 3;
+
+    /// <summary>Identity's answers that mean someone else has just created this person or this link.</summary>
+    private static readonly HashSet<string> LostTheRace = ["DuplicateUserName", "DuplicateEmail", "LoginAlreadyAssociated"];
+
     public async Task<Result<AppUser>> SignInAsync(ExternalIdentity who, CancellationToken ct = default)
     {
         var name = options.Value.OpenIdConnect.DisplayName;
@@ -35,19 +40,41 @@ public sealed class ExternalSignInService(
             return Result<AppUser>.From(Result.Invalid(T["DirectorySignInFailed", name]));
         }
 
-        try
+        // Two first sign-ins of one person at the same moment (two tabs, a double click, two nodes): both find no one, one
+        // creates the person and the link; the other then fails on a unique key (or on Identity's own duplicate check, if
+        // the first had committed by then). The loser reads again, finds the link the winner made, and signs in as that
+        // person: one person, one link, both signed in.
+        for (var attempt = 1; ; attempt++)
         {
-            return await SignInOnceAsync(who, name, ct);
-        }
-        catch (DbUpdateException e)
-        {
-            // Two first sign-ins of one person at the same moment: the unique keys let one create the person.
-            log.LogWarning(e, "A concurrent directory sign-in created the person first");
-            return Result<AppUser>.From(Result.Conflict(T["DirectoryTryAgain"]));
+            var last = attempt == MaxAttempts;
+            try
+            {
+                var outcome = await SignInOnceAsync(who, name, retryOnDuplicate: !last, ct);
+                if (outcome is not null)
+                {
+                    return outcome;
+                }
+            }
+            catch (DbUpdateException e) when (!last)
+            {
+                log.LogInformation(e, "A concurrent directory sign-in created or linked the person first; reading again");
+            }
+            catch (DbUpdateException e)
+            {
+                log.LogWarning(e, "A concurrent directory sign-in kept winning the race");
+                return Result<AppUser>.From(Result.Conflict(T["DirectoryTryAgain"]));
+            }
+
+            // The failed attempt's transaction is rolled back; its tracked entities (the person not made, the audit) go too.
+            db.ChangeTracker.Clear();
         }
     }
 
-    private async Task<Result<AppUser>> SignInOnceAsync(ExternalIdentity who, string name, CancellationToken ct)
+    private static bool Raced(IdentityResult result, bool retryOnDuplicate) =>
+        retryOnDuplicate && result.Errors.Any(e => LostTheRace.Contains(e.Code));
+
+    /// <summary>One attempt in one transaction; null when another sign-in created or linked the person meanwhile (read again).</summary>
+    private async Task<Result<AppUser>?> SignInOnceAsync(ExternalIdentity who, string name, bool retryOnDuplicate, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -83,6 +110,11 @@ public sealed class ExternalSignInService(
                     CreatedUtc = now,
                 };
                 var created = await users.CreateAsync(user);
+                if (Raced(created, retryOnDuplicate))
+                {
+                    return null;
+                }
+
                 if (!created.Succeeded)
                 {
                     return Result<AppUser>.From(Result.Invalid([.. created.Errors.Select(e => e.Description)]));
@@ -92,6 +124,11 @@ public sealed class ExternalSignInService(
             }
 
             var linked = await users.AddLoginAsync(user, new UserLoginInfo(ExternalSignIn.Scheme, who.Subject, name));
+            if (Raced(linked, retryOnDuplicate))
+            {
+                return null;
+            }
+
             if (!linked.Succeeded)
             {
                 return Result<AppUser>.From(Result.Invalid([.. linked.Errors.Select(e => e.Description)]));
