@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: /admin/audit over 1,000,000 audit rows (SQLite, Release, loopback, wrk), signed in as the demo administrator.
-# Filters measured: by person, by action, by a date range, and the 5,000th page (keyset: Before = the id that page starts after).
+# Filters measured: none, by person, by action (rare and common), by a date range, by action and dates, and the 5,000th page
+# (keyset: Before = the id that page starts after). Prints the load average before each URL (the machine may be shared).
 # usage: bench/audit-page.sh [seconds] [connections] [rows]
 # BENCH_SITE=path/to/ChangeAgentAcademy.Web.dll uses an existing Release build instead of publishing one.
 set -euo pipefail
@@ -43,7 +44,7 @@ def batch(n0, n):
     for i in range(n0, n0 + n):
         who = random.choice(people)
         at = (start + step * i).strftime("%Y-%m-%d %H:%M:%S")
-        yield (at, who, random.choice(actions), random.choice(people), None)
+        yield (at, who, random.choice(actions), random.choice(people).lower(), None)  # a subject is written as Guid.ToString()
 for n0 in range(0, rows, 100_000):
     c.executemany("INSERT INTO core_audit (AtUtc, ActorId, Action, Subject, Details) VALUES (?, ?, ?, ?, ?)", batch(n0, min(100_000, rows - n0)))
     c.commit()
@@ -59,10 +60,10 @@ curl -s -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "Email=admin@demo.loca
 COOKIE=$(awk '$6 ~ /^(caa.session|\.AspNetCore\.Culture)$/ {printf "%s=%s; ", $6, $7}' "$JAR")
 MAX=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT MAX(Id) FROM core_audit').fetchone()[0])" "$WORK/academy.db")
 BEFORE=$((MAX - 50 * 4999))
-for q in "" "?Person=trainee1%40demo.local" "?ActionId=account.role-changed" "?ActionId=account.signed-in" "?From=2025-03-01&To=2025-03-07" "?Before=$BEFORE" "?ActionId=account.signed-in&Before=$BEFORE"; do
+for q in "" "?Person=trainee1%40demo.local" "?ActionId=account.role-changed" "?ActionId=account.signed-in" "?From=2025-03-01&To=2025-03-07" "?ActionId=account.role-changed&From=2025-03-01&To=2025-03-07" "?Before=$BEFORE" "?ActionId=account.signed-in&Before=$BEFORE"; do
   URL="http://127.0.0.1:$PORT/admin/audit$q"
   STATUS=$(curl -s -o "$WORK/page" -w "%{http_code} %{time_total}" -H "Cookie: $COOKIE" "$URL")
   [ "${STATUS%% *}" = 200 ] || { echo "$URL answered $STATUS"; tail -20 "$WORK/site.log"; exit 1; }
-  echo "== /admin/audit$q  (first request ${STATUS#* } s, $(grep -c '<tr' "$WORK/page") table rows)"
+  echo "== /admin/audit$q  (first request ${STATUS#* } s, $(grep -c '<tr' "$WORK/page") table rows; load average $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: $COOKIE" "$URL" | grep -E "Requests/sec|50%|99%|Non-2xx"
 done

@@ -1,3 +1,6 @@
+using ChangeAgentAcademy.Reflections.Data;
+using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Testing;
 using Microsoft.Playwright;
 
 namespace ChangeAgentAcademy.BrowserTests;
@@ -14,6 +17,7 @@ public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<B
         await page.GetByLabel("Kind of log").SelectOptionAsync("pdsa");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a log" }).ClickAsync();
 
+        await Assertions.Expect(page.Locator(".rubric")).ToHaveCountAsync(0); // the demo trainee has no open PDSA assignment yet: nothing to be reviewed against
         await page.GetByLabel("Title").FillAsync("Checklist on the medicine trolley");
         await page.GetByLabel("Aim").FillAsync("Fewer missed morning medicines");
         await page.GetByLabel("Measure").FillAsync("Missed doses per week");
@@ -36,5 +40,27 @@ public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<B
         await page.GotoAsync("/logs");
         await Assertions.Expect(page.Locator(".item-list")).ToContainTextAsync("Checklist on the medicine trolley");
         await BrowserSite.ScreenshotAsync(page, "logs");
+    }
+
+    [Fact]
+    public async Task Trainee_WithAnOpenPdsaAssignment_SeesItsRubricWhileWritingTheLog()
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            // an open PDSA assignment, as the dispatcher releases it in week four
+            db.Set<AssignmentWork>().Add(new AssignmentWork { ScheduledId = -Random.Shared.NextInt64(1, long.MaxValue), CohortId = Guid.NewGuid(), UserId = person.Id, LessonKey = "m4-pdsa/practical", ReleasedUtc = DateTime.UtcNow, DueUtc = DateTime.UtcNow.AddDays(14), Status = WorkStatus.Open });
+            return await db.SaveChangesAsync();
+        });
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
+        await page.GotoAsync("/logs");
+        await page.GetByLabel("Kind of log").SelectOptionAsync("pdsa");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start a log" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".rubric h2")).ToContainTextAsync("Rubric: a PDSA test in your workplace");
+        await Assertions.Expect(page.Locator(".rubric-guidance")).ToHaveCountAsync(0);
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "pdsa-log-rubric");
     }
 }

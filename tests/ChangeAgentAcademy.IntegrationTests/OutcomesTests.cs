@@ -344,6 +344,45 @@ public abstract class OutcomesTests<TSite>(TSite site) : IClassFixture<TSite> wh
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
+    /// <summary>
+    /// The reason for revoking is free text shown to the holder and kept in the audit (#15): a citizen's name in it
+    /// shows the shared warning with the text kept in the box and revokes nothing; 'revoke anyway' revokes with it.
+    /// </summary>
+    [Fact]
+    public async Task Revoke_ReasonNamingACitizen_WarnsKeepsTheTextRevokesNothing_RevokeAnywayRevokes()
+    {
+        var (_, certificates) = await CertifiedAsync(1);
+        var certificate = Assert.Single(certificates);
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        const string reason = "Issued in error: the work was about Gunnel Andersson in hemtjänsten";
+        var url = $"/certificates/{certificate.Id}/revoke";
+
+        var warned = await admin.PostFormAsync("/certificates", url, new Dictionary<string, string> { ["reason"] = reason });
+        var body = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var untouched = await site.WithScopeAsync((_, db) => db.Set<Certificate>().AsNoTracking().SingleAsync(c => c.Id == certificate.Id));
+        var audited = await site.WithScopeAsync((_, db) => db.Audit.CountAsync(a => a.Action == CertificateService.RevokedAction && a.Subject == certificate.Id.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", body);
+        Assert.Contains("<mark", body);
+        Assert.Contains($"id=\"reason-{certificate.Id}\" name=\"reason\" type=\"text\" maxlength=\"500\" required value=\"{reason}\"", body);
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"true\"", body);
+        Assert.Null(untouched.RevokedUtc);
+        Assert.Equal(0, audited);
+
+        // A reason without a name revokes at once; with the name, only 'revoke anyway' does.
+        var anyway = await admin.PostFormAsync("/certificates", url, new Dictionary<string, string> { ["reason"] = reason, ["citizenDataConfirmed"] = "true" });
+        var revoked = await site.WithScopeAsync((_, db) => db.Set<Certificate>().AsNoTracking().SingleAsync(c => c.Id == certificate.Id));
+
+        Assert.Equal(HttpStatusCode.Redirect, anyway.StatusCode);
+        Assert.NotNull(revoked.RevokedUtc);
+        Assert.Equal(reason, revoked.RevokedReason);
+
+        // A warning for a certificate that does not exist is not shown: it is a 404, as without a name.
+        var missing = await admin.PostFormAsync("/certificates", $"/certificates/{Guid.NewGuid()}/revoke", new Dictionary<string, string> { ["reason"] = reason });
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
     private static string PdfText(byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"caa-certificate-{Guid.NewGuid():N}.pdf");

@@ -82,6 +82,25 @@ public abstract class PracticalLogTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task Editor_ShowsTheRubricOfTheAssignmentTheLogGoesTo_BeforeAndAfterHandIn()
+    {
+        var (cohort, trainee, id) = await StartAsync();
+
+        var before = WebUtility.HtmlDecode(await trainee.GetStringAsync($"/logs/{id}"));
+        await trainee.PostFormAsync($"/logs/{id}", $"/logs/{id}", Pdsa("Medicine checklist", "adapt").Append(new("action", "handin")));
+        var after = WebUtility.HtmlDecode(await trainee.GetStringAsync($"/logs/{id}"));
+        var work = (await site.WorkAsync(cohort.Id)).Single(w => w.LessonKey == "m4-pdsa/practical");
+
+        Assert.Equal(WorkStatus.Submitted, work.Status);
+        foreach (var page in new[] { before, after })
+        {
+            Assert.Contains("Rubric: a PDSA test in your workplace", page);
+            Assert.Contains("The three questions", page);
+            Assert.DoesNotContain("rubric-guidance", page); // the reviewers' guidance is for trainers
+        }
+    }
+
+    [Fact]
     public async Task Cycles_Link_ButOnlyToOwnTests_AndOthersLogsAre404()
     {
         var (_, trainee, first) = await StartAsync();

@@ -13,11 +13,16 @@ namespace ChangeAgentAcademy.Web.Privacy;
 /// the audit. Erasure deletes the account and its sessions, forgets the person as a team's leader, and keeps audit
 /// entries (they count what happened) with the person's id, address and name replaced. It runs after every
 /// module's provider (they may look the person up, e.g. mail by address). Retention (<c>Audit</c>) deletes old
-/// audit entries.
+/// audit entries. The account itself is declared with <c>InactiveAccounts</c>: an account unused that long is erased by
+/// the privacy module's retention run (through its ErasureService, every provider as for an officer's erasure), not by
+/// <see cref="ExpireAsync"/> here, which only reads the core's own periods.
 /// </summary>
 public sealed class CorePrivacyProvider(DbContext db, IStringLocalizer<SharedText> T) : IPrivacyProvider
 {
     public const string AuditRetention = "Audit";
+
+    /// <summary>The period after which an unused account is erased (<c>Privacy:Retention:InactiveAccounts</c>).</summary>
+    public const string InactiveAccountsRetention = "InactiveAccounts";
 
     /// <summary>What replaces a person's id, address or name in the audit.</summary>
     public const string Erased = "[erased]";
@@ -26,7 +31,7 @@ public sealed class CorePrivacyProvider(DbContext db, IStringLocalizer<SharedTex
 
     public IReadOnlyList<PersonalDataDeclaration> Declarations { get; } =
     [
-        new(typeof(AppUser), [nameof(AppUser.UserName), nameof(AppUser.NormalizedUserName), nameof(AppUser.Email), nameof(AppUser.NormalizedEmail), nameof(AppUser.DisplayName), nameof(AppUser.PhoneNumber), nameof(AppUser.TeamId)], "PrivacyPurposeAccount", "PrivacyReadersAdministrators", null, ErasureAction.Delete),
+        new(typeof(AppUser), [nameof(AppUser.UserName), nameof(AppUser.NormalizedUserName), nameof(AppUser.Email), nameof(AppUser.NormalizedEmail), nameof(AppUser.DisplayName), nameof(AppUser.PhoneNumber), nameof(AppUser.TeamId)], "PrivacyPurposeAccount", "PrivacyReadersAdministrators", InactiveAccountsRetention, ErasureAction.Delete),
         new(typeof(IdentityUserRole<Guid>), [nameof(IdentityUserRole<Guid>.UserId)], "PrivacyPurposeAccount", "PrivacyReadersAdministrators", null, ErasureAction.Delete),
         new(typeof(IdentityUserClaim<Guid>), [nameof(IdentityUserClaim<Guid>.UserId), nameof(IdentityUserClaim<Guid>.ClaimValue)], "PrivacyPurposeAccount", "PrivacyReadersAdministrators", null, ErasureAction.Delete),
         new(typeof(IdentityUserLogin<Guid>), [nameof(IdentityUserLogin<Guid>.UserId), nameof(IdentityUserLogin<Guid>.ProviderDisplayName)], "PrivacyPurposeAccount", "PrivacyReadersAdministrators", null, ErasureAction.Delete),

@@ -62,4 +62,17 @@ public sealed class PrivacyRecordTests
         Assert.Contains("6 months (Notices)", record, StringComparison.Ordinal);
         Assert.Contains("As long as the account", record, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The account itself is not kept for ever: the core's users table names the inactive-accounts period (24 months by
+    /// default), the key the privacy module's retention run erases unused accounts under.
+    /// </summary>
+    [Fact]
+    public void TheRecord_GivesTheUsersTableTheInactiveAccountsPeriod()
+    {
+        var users = Generate().Split('\n').Single(l => l.StartsWith("| `core_users` |", StringComparison.Ordinal));
+
+        Assert.Contains("| 24 months (InactiveAccounts) |", users, StringComparison.Ordinal);
+        Assert.Equal(InactiveAccounts.RetentionKey, ChangeAgentAcademy.Web.Privacy.CorePrivacyProvider.InactiveAccountsRetention);
+    }
 }

@@ -699,13 +699,13 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AtUtc");
+                    b.HasIndex("AtUtc", "Id");
 
-                    b.HasIndex("Action", "AtUtc");
+                    b.HasIndex("Action", "AtUtc", "Id");
 
-                    b.HasIndex("ActorId", "AtUtc");
+                    b.HasIndex("ActorId", "AtUtc", "Id");
 
-                    b.HasIndex("Subject", "AtUtc");
+                    b.HasIndex("Subject", "AtUtc", "Id");
 
                     b.ToTable("core_audit", (string)null);
                 });

@@ -18,6 +18,6 @@ public sealed class AuditFilterViewModel
     /// <summary>Last day (in the site's time zone), inclusive.</summary>
     public DateOnly? To { get; set; }
 
-    /// <summary>Keyset paging: entries older than this id (the last row of the previous page).</summary>
+    /// <summary>Keyset paging: the id of the previous page's last row; the page holds the entries after it, newest first by (time, id).</summary>
     public long? Before { get; set; }
 }

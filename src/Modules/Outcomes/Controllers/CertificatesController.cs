@@ -4,6 +4,7 @@ using ChangeAgentAcademy.Outcomes.Jobs;
 using ChangeAgentAcademy.Outcomes.Resources;
 using ChangeAgentAcademy.Outcomes.Services;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -13,7 +14,7 @@ namespace ChangeAgentAcademy.Outcomes.Controllers;
 /// <summary>A person's certificate as a PDF (theirs only, or any for an administrator), and the administrator's list, issue-now and revoke.</summary>
 [Route("certificates")]
 public sealed class CertificatesController(
-    CertificatePages pages, CertificateService certificates, CertificatePdf pdf, ISiteAddress site, IJobTrigger jobs, IStringLocalizer<OutcomesText> S) : Controller
+    CertificatePages pages, CertificateService certificates, CertificatePdf pdf, ISiteAddress site, IJobTrigger jobs, ICitizenDataCheck citizenData, IStringLocalizer<OutcomesText> S) : Controller
 {
     /// <summary>Anyone signed in may ask; only the owner and administrators get it, everyone else a 404.</summary>
     [HttpGet("{id:guid}/pdf")]
@@ -47,8 +48,25 @@ public sealed class CertificatesController(
     [RequirePermission(OutcomesPermissions.ManageCertificates)]
     [HttpPost("{id:guid}/revoke")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Revoke(Guid id, string? reason)
+    public async Task<IActionResult> Revoke(Guid id, string? reason, bool citizenDataConfirmed = false)
     {
+        // The reason is shown to the certificate's holder and kept in the audit: nothing is revoked while it may identify
+        // a citizen, unless revoked anyway (#15). A reason the service refuses (empty, too long) gets its message instead.
+        var typed = reason?.Trim();
+        if (!citizenDataConfirmed && typed is { Length: > 0 and <= CertificateService.ReasonLength } && CitizenDataWarning.Check(citizenData, typed) is { } warning)
+        {
+            if (await pages.RowAsync(id) is not { } row)
+            {
+                return NotFound();
+            }
+
+            if (row.RevokedUtc is null)
+            {
+                var warned = await pages.ListAsync(null, include: id);
+                return View(nameof(Index), warned with { FailedId = id, TypedReason = reason, ReasonCitizenData = warning });
+            }
+        }
+
         var result = await certificates.RevokeAsync(id, reason, User.RequiredPersonId());
         if (result.Status is ResultStatus.NotFound)
         {
@@ -58,7 +76,7 @@ public sealed class CertificatesController(
         if (result.Status is ResultStatus.Invalid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            var page = await pages.ListAsync(null);
+            var page = await pages.ListAsync(null, include: id);
             return View(nameof(Index), page with { FailedId = id, TypedReason = reason, Error = result.Error });
         }
 

@@ -34,7 +34,11 @@ public sealed class CertificatePages(DbContext db, IPermissionService permission
             : new VerifyViewModel(c.Code, c.PersonName, c.Track, DateOnly.FromDateTime(c.IssuedUtc), c.RevokedUtc is not null, c.RevokedUtc is { } r ? DateOnly.FromDateTime(r) : null);
     }
 
-    public async Task<CertificatesViewModel> ListAsync(string? query, CancellationToken ct = default)
+    /// <summary>
+    /// The list; <paramref name="include"/> (the certificate whose revoke form is shown again, with what was typed) is
+    /// put first when the latest do not hold it.
+    /// </summary>
+    public async Task<CertificatesViewModel> ListAsync(string? query, Guid? include = null, CancellationToken ct = default)
     {
         var q = db.Set<Certificate>().AsNoTracking();
         var term = query?.Trim();
@@ -48,6 +52,17 @@ public sealed class CertificatePages(DbContext db, IPermissionService permission
         var rows = await q.OrderByDescending(c => c.IssuedUtc).Take(ListSize)
             .Select(c => new CertificateRow(c.Id, c.Code, c.PersonName, c.Track, c.CohortName, c.IssuedUtc, c.RevokedUtc, c.RevokedReason))
             .ToListAsync(ct);
+        if (include is { } id && !rows.Any(r => r.Id == id) && await RowAsync(id, ct) is { } row)
+        {
+            rows.Insert(0, row);
+        }
+
         return new CertificatesViewModel(rows, term, total);
     }
+
+    /// <summary>One certificate's row, or null when there is none with that id.</summary>
+    public Task<CertificateRow?> RowAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<Certificate>().AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new CertificateRow(c.Id, c.Code, c.PersonName, c.Track, c.CohortName, c.IssuedUtc, c.RevokedUtc, c.RevokedReason))
+            .FirstOrDefaultAsync(ct);
 }

@@ -20,6 +20,9 @@ public sealed class CertificateService(
     public const string IssuedAction = "outcomes.certificate.issued";
     public const string RevokedAction = "outcomes.certificate.revoked";
 
+    /// <summary>The longest reason for revoking (the form's maxlength and the service's rule).</summary>
+    public const int ReasonLength = 500;
+
     public static string NoticeKey(Guid personId, string track) => $"outcomes:certificate:{personId}:{track}";
 
     /// <summary>
@@ -170,9 +173,9 @@ public sealed class CertificateService(
             return Result.Invalid(S["Revoke.ReasonRequired"]);
         }
 
-        if (reason.Length > 500)
+        if (reason.Length > ReasonLength)
         {
-            return Result.Invalid(S["Revoke.ReasonTooLong", 500]);
+            return Result.Invalid(S["Revoke.ReasonTooLong", ReasonLength]);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

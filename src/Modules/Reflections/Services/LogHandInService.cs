@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Hands a saved practical log in as the person's open practical assignment of the same type.</summary>
-public sealed class LogHandInService(DbContext db, WorkService work, LogPages pages, IProgrammeOutline outline, ICohortDirectory cohorts, IStringLocalizer<ReflectionsText> S)
+public sealed class LogHandInService(DbContext db, WorkService work, LogPages pages, IStringLocalizer<ReflectionsText> S)
 {
     /// <summary>
     /// Ok when handed in (or already), or when the text needs confirming (<see cref="SubmitStep.NeedsConfirmation"/>);
@@ -15,7 +15,7 @@ public sealed class LogHandInService(DbContext db, WorkService work, LogPages pa
     /// </summary>
     public async Task<Result<LogHandInReceipt>> HandInAsync(PracticalLog log, string? token, bool confirm, Guid me)
     {
-        var target = await OpenPracticalAsync(me, log.Type);
+        var target = await pages.OpenPracticalAsync(me, log.Type);
         if (target is null)
         {
             return Result<LogHandInReceipt>.From(Result.Conflict(S["LogNoAssignment"].Value));
@@ -38,15 +38,5 @@ public sealed class LogHandInService(DbContext db, WorkService work, LogPages pa
         }
 
         return Result<LogHandInReceipt>.Success(new LogHandInReceipt(target.Id, result.Value, text));
-    }
-
-    /// <summary>The person's open practical assignment whose type matches the log's.</summary>
-    private async Task<AssignmentWork?> OpenPracticalAsync(Guid me, string type)
-    {
-        var placement = await cohorts.FindPlacementAsync(me);
-        var assignments = await outline.AssignmentsAsync(placement?.Track ?? "trainee");
-        var keys = assignments.Where(a => a.PracticalType == type).Select(a => a.Key).ToList();
-        var candidates = await db.Set<AssignmentWork>().Where(w => w.UserId == me && keys.Contains(w.LessonKey)).OrderBy(w => w.DueUtc).ToListAsync();
-        return candidates.FirstOrDefault(WorkService.IsWritable);
     }
 }

@@ -8,8 +8,24 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Reflections.Services;
 
 /// <summary>Reading for the practical log pages: the person's list, the editor, and the checks a posted log must pass.</summary>
-public sealed class LogPages(DbContext db, IEnumerable<IPersonEvents> events, ProgrammeTime time)
+public sealed class LogPages(DbContext db, IEnumerable<IPersonEvents> events, ProgrammeTime time, IProgrammeOutline outline, ICohortDirectory cohorts)
 {
+    /// <summary>The person's open practical assignment whose type matches the log's (the one a hand-in goes to).</summary>
+    public async Task<AssignmentWork?> OpenPracticalAsync(Guid me, string type)
+    {
+        var placement = await cohorts.FindPlacementAsync(me);
+        var assignments = await outline.AssignmentsAsync(placement?.Track ?? "trainee");
+        var keys = assignments.Where(a => a.PracticalType == type).Select(a => a.Key).ToList();
+        var candidates = await db.Set<AssignmentWork>().Where(w => w.UserId == me && keys.Contains(w.LessonKey)).OrderBy(w => w.DueUtc).ToListAsync();
+        return candidates.FirstOrDefault(WorkService.IsWritable);
+    }
+
+    /// <summary>The assignment whose rubric the log is (or will be) reviewed against: the one it was handed in as, else the open one of its type.</summary>
+    private async Task<string?> AssignmentKeyAsync(PracticalLog log) =>
+        log.WorkId is { } workId
+            ? await db.Set<AssignmentWork>().Where(w => w.Id == workId).Select(w => w.LessonKey).FirstOrDefaultAsync()
+            : (await OpenPracticalAsync(log.UserId, log.Type))?.LessonKey;
+
     public Task<List<LogRow>> ListAsync(Guid me) =>
         db.Set<PracticalLog>().Where(l => l.UserId == me).OrderByDescending(l => l.UpdatedUtc)
             .Select(l => new LogRow(l.Id, l.Type, l.Title, l.UpdatedUtc, l.WorkId != null, l.FollowsLogId)).ToListAsync();
@@ -67,8 +83,9 @@ public sealed class LogPages(DbContext db, IEnumerable<IPersonEvents> events, Pr
         var choices = (await EventChoicesAsync(log.Type, me)).Select(e => new FilterOption(e.Ref, $"{e.Title} · {time.Format(e.StartsUtc)}")).ToList();
         var next = await db.Set<PracticalLog>().Where(l => l.FollowsLogId == log.Id && l.UserId == me).Select(l => new FilterOption(l.Id.ToString(CultureInfo.InvariantCulture), l.Title)).ToListAsync();
         var findings = confirm?.Receipt.Findings;
+        var assignmentKey = await AssignmentKeyAsync(log);
         return new LogEditorViewModel(log.Id, log.Type, title, fields, follows?.ToString(CultureInfo.InvariantCulture), eventRef, earlier, choices, next, log.WorkId, problems ?? [], Guid.NewGuid().ToString("N"), log.Origin,
             findings is null ? null : FindingMarks.MarkedParagraphs(confirm!.Text.Trim(), findings),
-            findings?.Select(x => x.Kind).Distinct().ToList() ?? []);
+            findings?.Select(x => x.Kind).Distinct().ToList() ?? [], assignmentKey);
     }
 }

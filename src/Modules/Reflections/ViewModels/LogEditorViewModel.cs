@@ -18,4 +18,5 @@ public sealed record LogEditorViewModel(
     string Token,
     string? Origin,
     IReadOnlyList<IReadOnlyList<TextSegmentRow>>? Findings,
-    IReadOnlyList<CitizenDataKind> FindingKinds);
+    IReadOnlyList<CitizenDataKind> FindingKinds,
+    string? AssignmentKey = null);
