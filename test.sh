@@ -35,15 +35,46 @@ echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $P
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 RESULTS="$ROOT/TestResults/run"
-rm -rf "$RESULTS"
-dotnet test "$ROOT/ChangeAgentAcademy.sln" -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS"
-status=$?
+rm -rf "$RESULTS" "$RESULTS.two-nodes.log"
+mkdir -p "$RESULTS"
+began=$(date +%s)
 
-# Two nodes of the built site behind nginx on this PostgreSQL (after the suites: it uses their Release build).
+# Build once; every suite then runs on that build (--no-build), so nothing is compiled twice.
+echo "== build (Release)"
+if ! dotnet build "$ROOT/ChangeAgentAcademy.sln" -c Release --nologo -v q -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"; exit 1
+fi
+echo "== built in $(( $(date +%s) - began )) s"
+
+# The suites at once: each site has its own database (PostgreSQL) or file (SQLite), so they share nothing but
+# the cluster. The integration suite is the longest: it starts first. Its output goes to a log, printed whole
+# when it failed. docs/TESTING.md has the timings.
+suite() { # $1 project suffix
+  local name=$1 start; start=$(date +%s)
+  dotnet test "$ROOT/tests/ChangeAgentAcademy.$name" -c Release --no-build --logger "trx;LogFileName=$name.trx" \
+    --logger "console;verbosity=minimal" --results-directory "$RESULTS" > "$RESULTS/$name.log" 2>&1
+  local rc=$?
+  echo "== $name: $(grep -E '(Passed|Failed)!' "$RESULTS/$name.log" | tail -1 | sed 's/ - .*//') in $(( $(date +%s) - start )) s"
+  [ $rc -eq 0 ] || cat "$RESULTS/$name.log"
+  return $rc
+}
+suite IntegrationTests & p_integration=$!
+suite BrowserTests & p_browser=$!
+suite UnitTests & p_unit=$!
+status=0
+wait $p_unit || status=1
+
+# Two nodes of the built site behind nginx on this PostgreSQL (it uses the Release build made above), once the
+# unit suite has freed its share of the processor.
 echo "== two nodes behind nginx (tests/two-nodes.sh)"
-"$ROOT/tests/two-nodes.sh" | tee "$RESULTS.two-nodes.log"
+"$ROOT/tests/two-nodes.sh" > "$RESULTS.two-nodes.log" 2>&1
+cat "$RESULTS.two-nodes.log"
 two=$(sed -n 's/^two-nodes: \([0-9]*\) passed, \([0-9]*\) failed.*/\1 \2/p' "$RESULTS.two-nodes.log")
 [ -n "$two" ] || two="0 1"
+
+wait $p_browser || status=1
+wait $p_integration || status=1
+echo "== everything in $(( $(date +%s) - began )) s"
 
 python3 - "$RESULTS" "$status" $two <<'PY'
 import glob, re, sys

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using ChangeAgentAcademy.Data;
 using Hangfire.Logging;
+using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,7 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
             services.AddSingleton<QueryCounter>();
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<QueryCounter>());
             ConfigureTestServices(services);
+            HangfireIsolation.Isolate(services);
         });
     }
 
@@ -88,6 +91,30 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// True when this site's database may start as a copy of one the same kind of site has already migrated
+    /// and filled with the demo data (the start then finds nothing to migrate and the demo present, as a
+    /// restarted site does). Only for sites whose settings and services do not change what the start writes:
+    /// the plain <see cref="SqliteSite"/> and <see cref="PostgresSite"/>; a subclass may opt in.
+    /// </summary>
+    protected virtual bool StartsFromTemplate => GetType() == typeof(SqliteSite) || GetType() == typeof(PostgresSite);
+
+    /// <summary>Set on the site that builds a template: it starts on an empty database and keeps it when disposed.</summary>
+    private protected bool BuildsTemplate { get; init; }
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
+
+    /// <summary>The template of <paramref name="provider"/>, built once per test process by <paramref name="build"/>.</summary>
+    private protected static Task<string> TemplateAsync(string provider, Func<Task<string>> build) =>
+        Templates.GetOrAdd(provider, _ => new Lazy<Task<string>>(build)).Value;
+
+    /// <summary>Stops the site (its jobs and pollers) without dropping its database: the end of building a template.</summary>
+    private protected async Task StopKeepingDatabaseAsync()
+    {
+        await DisposeAsync();
+        LogProvider.SetCurrentLogProvider(null);
+    }
+
     /// <summary>Runs code against the site's database and services in a fresh scope.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, AppDbContext, Task<T>> work)
     {
@@ -107,7 +134,30 @@ public class SqliteSite : SiteFactory
 {
     public override string Provider => "Sqlite";
 
-    protected override string ConnectionString => $"Data Source={Path.Combine(DataFolder, "academy.db")}";
+    private string DatabaseFile => Path.Combine(DataFolder, "academy.db");
+
+    protected override string ConnectionString => $"Data Source={DatabaseFile}";
+
+    public override async Task InitializeAsync()
+    {
+        if (StartsFromTemplate && !BuildsTemplate)
+        {
+            var template = await TemplateAsync(Provider, async () =>
+            {
+                var builder = new SqliteSite { BuildsTemplate = true };
+                await builder.InitializeAsync();
+                await builder.StopKeepingDatabaseAsync();
+                SqliteConnection.ClearAllPools();
+                return builder.DatabaseFile;
+            });
+            foreach (var suffix in new[] { "", "-wal" }.Where(s => File.Exists(template + s)))
+            {
+                File.Copy(template + suffix, DatabaseFile + suffix);
+            }
+        }
+
+        await base.InitializeAsync();
+    }
 }
 
 /// <summary>
@@ -126,21 +176,67 @@ public class PostgresSite : SiteFactory
 
     protected override string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
 
+    private static readonly SemaphoreSlim CreateGate = new(1, 1);
+
     public override async Task InitializeAsync()
     {
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        var create = $"CREATE DATABASE \"{database}\"";
+        if (StartsFromTemplate && !BuildsTemplate)
         {
+            var template = await TemplateAsync(Provider, async () =>
+            {
+                var builder = new PostgresSite { BuildsTemplate = true };
+                await builder.InitializeAsync();
+                await builder.StopKeepingDatabaseAsync();
+                NpgsqlConnection.ClearAllPools();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(builder.database);
+                return builder.database;
+            });
+
+            // A copy of the template needs it free of sessions (the template site's are closed above).
+            create += $" TEMPLATE \"{template}\"";
+        }
+
+        // One at a time: PostgreSQL refuses to copy a template while another copy of it is being made.
+        await CreateGate.WaitAsync();
+        try
+        {
+            await using var connection = new NpgsqlConnection(AdminConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await using var command = new NpgsqlCommand(create, connection);
             await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            CreateGate.Release();
         }
 
         await base.InitializeAsync();
     }
 
+    private static void DropTemplate(string name)
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(AdminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // Best effort at process exit: test.sh throws its cluster away anyway.
+        }
+    }
+
     protected override async Task DropDatabaseAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        if (BuildsTemplate)
+        {
+            return;
+        }
+
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
