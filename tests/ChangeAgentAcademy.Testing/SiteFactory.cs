@@ -28,6 +28,12 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
 
     public abstract string Provider { get; }
 
+    /// <summary>PBKDF2 iterations of the test sites, unless <see cref="ProductionHashing"/>.</summary>
+    public const int TestHashIterations = 1000;
+
+    /// <summary>True for a site that hashes passwords at the production cost (timing tests of sign-in).</summary>
+    protected virtual bool ProductionHashing => false;
+
     public QueryCounter Queries => Services.GetRequiredService<QueryCounter>();
 
     protected abstract string ConnectionString { get; }
@@ -54,6 +60,14 @@ public abstract class SiteFactory : WebApplicationFactory<Program>, IAsyncLifeti
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         };
+        if (!ProductionHashing)
+        {
+            // PBKDF2 at the production 210,000 iterations costs ~0.1 s of processor per sign-in or new person,
+            // a large share of the suite's processor time. Timing tests of sign-in use ProductionHashing; the
+            // production count itself is a unit test (SecurityRuleTests).
+            settings["Security:PasswordHashIterations"] = TestHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in ExtraSettings())
         {
             settings[key] = value;
