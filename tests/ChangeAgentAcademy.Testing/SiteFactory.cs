@@ -154,6 +154,16 @@ public class SqliteSite : SiteFactory
 
     public override async Task InitializeAsync()
     {
+        await PrepareDatabaseAsync();
+        await base.InitializeAsync();
+    }
+
+    /// <summary>
+    /// Puts a copy of the template in this site's folder when it <see cref="SiteFactory.StartsFromTemplate"/>; a
+    /// subclass that starts its host itself (the browser site on Kestrel) calls this first.
+    /// </summary>
+    protected async Task PrepareDatabaseAsync()
+    {
         if (StartsFromTemplate && !BuildsTemplate)
         {
             var template = await TemplateAsync(Provider, async () =>
@@ -169,8 +179,6 @@ public class SqliteSite : SiteFactory
                 File.Copy(template + suffix, DatabaseFile + suffix);
             }
         }
-
-        await base.InitializeAsync();
     }
 }
 
