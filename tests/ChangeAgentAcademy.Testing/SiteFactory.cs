@@ -211,6 +211,7 @@ public class PostgresSite : SiteFactory
                 await builder.InitializeAsync();
                 await builder.StopKeepingDatabaseAsync();
                 NpgsqlConnection.ClearAllPools();
+                await builder.DropJobStorageAsync();
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => DropTemplate(builder.database);
                 return builder.database;
             });
@@ -234,6 +235,21 @@ public class PostgresSite : SiteFactory
         }
 
         await base.InitializeAsync();
+    }
+
+    /// <summary>
+    /// Drops the template's Hangfire schema: a copy then starts with empty job storage (recreated at start) as a
+    /// site on a new database does, instead of inheriting the template's queued and overdue jobs, which ran at
+    /// once on the copy and wrote mail in the middle of a test (89 outbox rows in FoundationTests' "no mail").
+    /// </summary>
+    private async Task DropJobStorageAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("DROP SCHEMA IF EXISTS hangfire CASCADE", connection);
+        await command.ExecuteNonQueryAsync();
+        await connection.CloseAsync();
+        NpgsqlConnection.ClearAllPools();
     }
 
     private static void DropTemplate(string name)
