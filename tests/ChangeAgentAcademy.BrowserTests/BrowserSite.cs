@@ -17,12 +17,16 @@ public class BrowserSite : SqliteSite
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The plain browser site starts on a copy of the migrated demo database (subclasses with their own settings do not).</summary>
+    protected override bool StartsFromTemplate => GetType() == typeof(BrowserSite);
+
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "test-output", "screenshots");
 
     public override async Task InitializeAsync()
     {
+        await PrepareDatabaseAsync();
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         playwright = await Playwright.CreateAsync();

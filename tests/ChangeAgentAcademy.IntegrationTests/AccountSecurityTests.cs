@@ -277,9 +277,21 @@ public abstract class AccountSecurityTests<TSite>(TSite site) : IClassFixture<TS
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }
 
-public sealed class SqliteAccountSecurityTests(SqliteSite site) : AccountSecurityTests<SqliteSite>(site);
+/// <summary>A SQLite site that hashes passwords at the production cost: the sign-in timing tests compare against it.</summary>
+public sealed class ProductionHashSqliteSite : SqliteSite
+{
+    protected override bool ProductionHashing => true;
+}
 
-public sealed class PostgresAccountSecurityTests(PostgresSite site) : AccountSecurityTests<PostgresSite>(site);
+/// <summary>A PostgreSQL site that hashes passwords at the production cost.</summary>
+public sealed class ProductionHashPostgresSite : PostgresSite
+{
+    protected override bool ProductionHashing => true;
+}
+
+public sealed class SqliteAccountSecurityTests(ProductionHashSqliteSite site) : AccountSecurityTests<ProductionHashSqliteSite>(site);
+
+public sealed class PostgresAccountSecurityTests(ProductionHashPostgresSite site) : AccountSecurityTests<ProductionHashPostgresSite>(site);
 
 /// <summary>The site in Production: refuses to start without a public address, answers only to its host.</summary>
 public sealed class ProductionSiteTests
