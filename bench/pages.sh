@@ -5,6 +5,8 @@
 # /team. Prints per page: requests/s, p50, p99, the ratio to the static file, and queries per request
 # (counted from the JSON log's EF command events, per request path: a repeated request / one after 3 s idle).
 # The machine is shared: the load average is printed before and after; compare runs made back to back.
+# "CPU ms/req" is the site process's CPU time (user + system, /proc/<pid>/stat) during the measured run divided by
+# the requests it answered: unlike requests/s it hardly depends on what else runs on the machine.
 # usage: bench/pages.sh [seconds] [connections]        SITE_DIR=<published site> skips the publish;
 #        PAGES="lesson start" measures only those (names: static health signin lesson start reflections review team)
 set -euo pipefail
@@ -100,16 +102,21 @@ end
 LUA
 start_site Warning
 echo "== load before: $(uptime | sed 's/.*load average: //')  ($(nproc) cores; wrk -t2 -c$CONNECTIONS -d${DURATION}s per page after a 5 s warm-up at 50 connections)"
-printf "%-12s %-44s %7s %9s %8s %8s %7s %8s\n" page path bytes "req/s" "p50 ms" "p99 ms" ratio queries
+printf "%-12s %-44s %7s %9s %8s %8s %7s %10s %10s %8s\n" page path bytes "req/s" "p50 ms" "p99 ms" ratio "CPU ms/req" "CPU ratio" queries
+cpu_ticks() { awk '{print $14 + $15}' /proc/$SITE/stat; }
+HZ=$(getconf CLK_TCK)
 STATIC_RPS=""
 for page in $PAGES; do
   p=$(path_of "$page"); c=${COOKIE[$(who_of "$page")]}
   hdr=(); [ -n "$c" ] && hdr=(-H "Cookie: $c")
   wrk -t2 -c50 -d5s "${hdr[@]}" "http://127.0.0.1:$PORT$p" >/dev/null
+  t0=$(cpu_ticks)
   read -r rps p50 p99 n errors < <(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/report.lua" "${hdr[@]}" "http://127.0.0.1:$PORT$p" | tail -1)
-  [ "$page" = static ] && STATIC_RPS=$rps
+  cpu=$(python3 -c "print(f'{($(cpu_ticks) - $t0) * 1000 / $HZ / max($n, 1):.3f}')")
+  [ "$page" = static ] && STATIC_RPS=$rps && STATIC_CPU=$cpu
   ratio=$([ -n "$STATIC_RPS" ] && python3 -c "print(f'{$rps/$STATIC_RPS:.3f}')" || echo -)
-  printf "%-12s %-44s %7s %9s %8s %8s %7s %8s%s\n" "$page" "$p" "${BYTES[$page]}" "$rps" "$p50" "$p99" "$ratio" "${QUERIES[$page]}" "$([ "$errors" = 0 ] || echo "  ($errors errors)")"
+  cpuratio=$([ -n "${STATIC_CPU:-}" ] && python3 -c "print(f'{$STATIC_CPU/max($cpu, 1e-6):.3f}')" || echo -)
+  printf "%-12s %-44s %7s %9s %8s %8s %7s %10s %10s %8s%s\n" "$page" "$p" "${BYTES[$page]}" "$rps" "$p50" "$p99" "$ratio" "$cpu" "$cpuratio" "${QUERIES[$page]}" "$([ "$errors" = 0 ] || echo "  ($errors errors)")"
 done
 echo "== load after: $(uptime | sed 's/.*load average: //')"
 echo "== working set after the run: $(( $(awk '/VmRSS/ {print $2}' /proc/$SITE/status) / 1024 )) MB"

@@ -13,7 +13,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser editing of an assignment's rubric in one language. The file's hash is kept, so an import of the same
 /// file leaves the edit alone; a changed file (a new edition) replaces it, as the file is the source of record.
 /// </summary>
-public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocalizer<CurriculumText> S)
+public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocalizer<CurriculumText> S, GenerationWatch watch)
 {
     public async Task<Result> SaveAsync(string key, string language, string? title, IReadOnlyList<RubricRow> criteria, Guid actorId, CancellationToken cancellationToken = default)
     {
@@ -40,10 +40,11 @@ public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocali
 
         rubric.Title = title!.Trim();
         rubric.CriteriaJson = JsonSerializer.Serialize(criteria.Select(c => new RubricRow(c.Id.Trim(), c.Name.Trim(), c.Levels.Select(l => l.Trim()).ToList())).ToList(), ContentImporter.RubricJson);
-        await ContentImporter.BumpGenerationAsync(db, cancellationToken);
+        var published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
         db.AddAudit(now, actorId, "curriculum.rubric-edited", $"{key}/{language}", $"{criteria.Count} criteria");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Result.Success();
     }
 }
