@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Curriculum.Data;
+using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Outcomes.Data;
 using ChangeAgentAcademy.Outcomes.Services;
@@ -109,6 +110,51 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
         await Assertions.Expect(admin.Locator("h1")).ToContainTextAsync("The programme in numbers");
         await BrowserSite.AssertAccessibleAsync(admin);
         await BrowserSite.ScreenshotAsync(admin, "outcomes-programme");
+    }
+
+    [Fact]
+    public async Task LeaderAndTrainer_SeeCompletionAsStatusOnly()
+    {
+        var (leader, trainer, done, started) = (await site.PersonAsync(Roles.Leader), await site.PersonAsync(Roles.Trainer), Guid.Empty, Guid.Empty);
+        var cohortId = Guid.NewGuid();
+        await site.WithScopeAsync(async (sp, db) =>
+        {
+            var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
+            Assert.True((await sp.GetRequiredService<RuleService>().SaveAsync(new() { Track = "trainee", LessonsPercent = 100 }, admin)).Ok);
+            var teamId = Guid.NewGuid();
+            db.Teams.Add(new Team { Id = teamId, Name = "Completion team", LeaderId = leader.Id, CreatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            done = (await site.PersonAsync(Roles.Trainee, teamId)).Id;
+            started = (await site.PersonAsync(Roles.Trainee, teamId)).Id;
+            await db.Users.Where(u => u.Id == done).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Bodil Completed"));
+            await db.Users.Where(u => u.Id == started).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, "Kalle Started"));
+            db.Set<Cohort>().Add(new Cohort { Id = cohortId, Name = "Completion cohort", Track = CohortTrack.Trainee, Status = CohortStatus.Open, Capacity = 20, StartDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30), CreatedUtc = DateTime.UtcNow });
+            db.Set<CohortTrainer>().Add(new CohortTrainer { CohortId = cohortId, UserId = trainer.Id });
+            db.Set<CohortMember>().AddRange(new[] { done, started }.Select(p => new CohortMember { CohortId = cohortId, UserId = p, Status = MemberStatus.Enrolled, EnrolledUtc = DateTime.UtcNow, ChangedUtc = DateTime.UtcNow }));
+            var keys = (await sp.GetRequiredService<IProgrammeOutline>().ModulesAsync("trainee", "en")).SelectMany(m => m.LessonKeys).Distinct();
+            db.Set<LessonCompletion>().AddRange(keys.Select(k => new LessonCompletion { UserId = done, LessonKey = k, CompletedUtc = DateTime.UtcNow }));
+            await db.SaveChangesAsync();
+        });
+        await site.WithScopeAsync((sp, _) => sp.GetRequiredService<CertificateService>().IssueDueAsync());
+
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, leader.Email!, SiteClient.TestPassword);
+        await page.GotoAsync("/team");
+        var row = page.Locator("tr", new() { HasText = "Bodil Completed" });
+        await Assertions.Expect(row).ToContainTextAsync("1 of 1 done");
+        await Assertions.Expect(row).ToContainTextAsync("Certificate issued");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "Kalle Started" })).ToContainTextAsync("0 of 1 done");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "Kalle Started" })).ToContainTextAsync("No certificate");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "outcomes-team-completion");
+
+        var trainerPage = await site.NewPageAsync();
+        await BrowserSite.SignInAsync(trainerPage, trainer.Email!, SiteClient.TestPassword);
+        await trainerPage.GotoAsync($"/cohorts/{cohortId}");
+        await Assertions.Expect(trainerPage.Locator("tr", new() { HasText = "Bodil Completed" })).ToContainTextAsync("Certificate issued");
+        await Assertions.Expect(trainerPage.Locator("tr", new() { HasText = "Kalle Started" })).ToContainTextAsync("0 of 1 done");
+        await BrowserSite.AssertAccessibleAsync(trainerPage);
+        await BrowserSite.ScreenshotAsync(trainerPage, "outcomes-cohort-completion");
     }
 
     private static string PdfText(string file)

@@ -1,6 +1,9 @@
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Testing;
+using ChangeAgentAcademy.Privacy.Data;
+using ChangeAgentAcademy.Privacy.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ChangeAgentAcademy.BrowserTests;
@@ -19,7 +22,9 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Prepare my data" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your data is being prepared");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download" }).First.ClickAsync(), new() { Timeout = 120_000 }); // the ZIP is built from every module: slow on a busy 2-core machine
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Download" }).First;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 120_000 }); // the ZIP is built from every module: slow on a busy 2-core machine
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 120_000 });
         var path = await download.PathAsync();
         Assert.True(new FileInfo(path).Length > 200);
         using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
@@ -37,6 +42,35 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
         await BrowserSite.ScreenshotAsync(page, "privacy-confirm-request-erasure");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask to be erased" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("waits for the data protection officer");
+    }
+
+    [Fact]
+    public async Task ExportBeingPrepared_TheListShowsTheDownloadWhenReady_WithoutAReload()
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        var id = Guid.NewGuid();
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            db.Set<PrivacyExport>().Add(new PrivacyExport { Id = id, UserId = person.Id, RequestedBy = person.Id, Status = ExportStatus.Pending, RequestedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
+        await page.GotoAsync("/account/data");
+        await Assertions.Expect(page.Locator("#exports")).ToContainTextAsync("Being prepared");
+        var loads = 0;
+        page.Load += (_, _) => loads++;
+
+        await site.WithScopeAsync(async (services, _) =>
+        {
+            await services.GetRequiredService<ExportService>().PrepareAsync(id);
+            return 0;
+        });
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Equal(0, loads);
+        await BrowserSite.AssertAccessibleAsync(page);
     }
 
     [Fact]

@@ -239,6 +239,33 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task Request_MessageNamingACitizen_WarnsKeepsTextDecidesNothing_SendAnywayCarriesTheDecision()
+    {
+        var unit = await TeamAsync(1);
+        var cohort = await CohortAsync();
+        var trainee = await SiteClient.SignedInAsync(site, unit.Members[0].Email!, SiteClient.TestPassword);
+        await trainee.PostFormAsync("/enrol", $"/enrol/{cohort}/request", new Dictionary<string, string>());
+        var requestId = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().Where(r => r.UserId == unit.Members[0].Id).Select(r => r.Id).SingleAsync());
+        var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
+        const string message = "Not now: you are needed with Gunnel Andersson i hemtjänsten this spring.";
+
+        var warned = await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["decision"] = "decline", ["message"] = message });
+        var body = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var pending = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().Where(r => r.Id == requestId).Select(r => r.Status).SingleAsync());
+        var sent = await leader.PostFormAsync("/team", $"/team/requests/{requestId}", new() { ["citizenDataConfirmed"] = "decline", ["message"] = message });
+        var decided = await site.WithScopeAsync((_, db) => db.Set<EnrolmentRequest>().AsNoTracking().SingleAsync(r => r.Id == requestId));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", body);
+        Assert.Contains("<mark", body);
+        Assert.Contains($"value=\"{message}\"", body); // what was typed stays
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"decline\"", body);
+        Assert.Equal(ChangeAgentAcademy.Cohorts.Data.RequestStatus.Pending, pending);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal((ChangeAgentAcademy.Cohorts.Data.RequestStatus.Declined, message), (decided.Status, decided.Message));
+    }
+
+    [Fact]
     public async Task Request_LeaderDeclinesWithMessage_TraineeSeesMessage_NotEnrolled()
     {
         var unit = await TeamAsync(1);
@@ -349,7 +376,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
-    public async Task CohortView_Trainer_MembersWithProgress_AtMostFourQueries()
+    public async Task CohortView_Trainer_MembersWithProgress_AtMostFiveQueries()
     {
         var unit = await TeamAsync(2);
         var cohort = await CohortAsync();
@@ -362,8 +389,9 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
 
         Assert.Contains(unit.Members[1].DisplayName, page);
         Assert.Contains("0 of 31 lessons", page);
-        // Cohort with trainers, members, lessons done, assignment counts (the programme's outline is a per-node snapshot).
-        Assert.InRange(site.Queries.For($"/cohorts/{cohort}"), 1, 4);
+        // Cohort with trainers, members, lessons done, assignment counts (the programme's outline is a per-node snapshot),
+        // and since #17 the members' completion status (rules met, certificate yes/no): one query for the whole cohort.
+        Assert.InRange(site.Queries.For($"/cohorts/{cohort}"), 1, 5);
     }
 
     [Fact]
@@ -431,7 +459,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
-    public async Task TeamView_ProgressExportsAndAtMostFourQueries()
+    public async Task TeamView_ProgressExportsAndAtMostFiveQueries()
     {
         var unit = await TeamAsync(2);
         var cohort = await CohortAsync();
@@ -449,8 +477,9 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
 
         Assert.Contains("1 of 31 lessons", page);
-        // Teams with members and cohorts, lessons done, assignment counts, open cohorts.
-        Assert.InRange(queries, 1, 4);
+        // Teams with members and cohorts, lessons done, assignment counts, open cohorts, and since #17 the members'
+        // completion status (rules met, certificate yes/no): one query for every member of every team.
+        Assert.InRange(queries, 1, 5);
         Assert.Contains($"\"{unit.Members[0].DisplayName}\"", csv);
         Assert.Contains("\"1\",\"31\"", csv);
         Assert.Equal(2, rows.Count);
@@ -458,7 +487,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
-    public async Task TeamView_AfterIdle_StillAtMostFourQueries_RefresherKeepsGenerationFresh()
+    public async Task TeamView_AfterIdle_StillAtMostFiveQueries_RefresherKeepsGenerationFresh()
     {
         var unit = await TeamAsync(1);
         var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
@@ -469,7 +498,7 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
         await Task.Delay(GenerationRefresher.Interval * 2.5);
         site.Queries.Reset();
         await leader.GetStringAsync("/team");
-        Assert.InRange(site.Queries.For("/team"), 1, 4);
+        Assert.InRange(site.Queries.For("/team"), 1, 5); // four, and the completion status since #17
 
         // A generation bumped elsewhere (another node published) reaches this node's watch within a few intervals.
         var watch = site.Services.GetRequiredService<GenerationWatch>();

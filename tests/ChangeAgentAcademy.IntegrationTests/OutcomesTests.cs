@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
@@ -9,6 +10,7 @@ using ChangeAgentAcademy.Outcomes.Services;
 using ChangeAgentAcademy.Outcomes.ViewModels;
 using ChangeAgentAcademy.Security;
 using ChangeAgentAcademy.Testing;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,13 +24,38 @@ namespace ChangeAgentAcademy.IntegrationTests;
 /// </summary>
 public abstract class OutcomesTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory, IClockedSite
 {
-    private async Task LessonsOnlyRulesAsync() =>
+    private Task LessonsOnlyRulesAsync() => RulesAsync(supervision: 0);
+
+    /// <summary>Trainee rules: every lesson read and, when not 0, that many supervision sessions attended.</summary>
+    private async Task RulesAsync(int supervision) =>
         await site.WithScopeAsync(async (sp, db) =>
         {
             var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
-            var result = await sp.GetRequiredService<RuleService>().SaveAsync(new RuleFormViewModel { Track = "trainee", LessonsPercent = 100 }, admin);
+            var result = await sp.GetRequiredService<RuleService>().SaveAsync(new RuleFormViewModel { Track = "trainee", LessonsPercent = 100, MinSupervisionSessions = supervision }, admin);
             Assert.True(result.Ok);
         });
+
+    /// <summary>Gives each person a name of their own (the builder names everyone "Test Trainee"), so a page can be searched for them.</summary>
+    private Task NameAsync(IEnumerable<AppUser> people) =>
+        site.WithScopeAsync(async (_, db) =>
+        {
+            foreach (var person in people)
+            {
+                person.DisplayName = "Person " + person.Id.ToString("N")[..10];
+                await db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisplayName, person.DisplayName));
+            }
+        });
+
+    private Task<List<CompletionProgress>> ProgressAsync(IEnumerable<AppUser> people)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        return site.WithScopeAsync((_, db) => db.Set<CompletionProgress>().AsNoTracking().Where(p => ids.Contains(p.PersonId)).ToListAsync());
+    }
+
+    /// <summary>How many runs of the issuing job wait in Hangfire's queue (the clocked sites run no job server).</summary>
+    private int QueuedIssuingRuns() =>
+        site.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 1000)
+            .Count(j => j.Value.Job?.Args.FirstOrDefault() as string == JobIds.IssueCertificates);
 
     private Task ReadEveryLessonAsync(IEnumerable<AppUser> people) =>
         site.WithScopeAsync(async (sp, db) =>
@@ -167,10 +194,97 @@ public abstract class OutcomesTests<TSite>(TSite site) : IClassFixture<TSite> wh
                 await db.Set<InboxItem>().CountAsync(n => people.Contains(n.UserId) && n.Key.StartsWith("outcomes:certificate:"))));
             Assert.Equal(6, audits);
             Assert.Equal(6, notices);
+            // Both runs counted everyone too: one row per person and track, all rules met.
+            var progress = await ProgressAsync(cohort.Trainees);
+            Assert.Equal(people.Order(), progress.Select(p => p.PersonId).Order());
+            Assert.All(progress, p => Assert.Equal(("trainee", 1, 1), (p.Track, p.Done, p.Rules)));
             await IssueAsync(); // a later run finds nothing new for them
             Assert.Equal(6, (await CertificatesAsync(cohort.Trainees)).Count);
         }
     }
+
+    [Fact]
+    public async Task RuleChange_QueuesARun_PeopleWhoNowMeetThemGetCertificates_AndTighterRulesRevokeNothing()
+    {
+        await RulesAsync(supervision: 1);
+        var cohort = await site.CohortAsync(2);
+        await ReadEveryLessonAsync(cohort.Trainees);
+        await IssueAsync();
+        Assert.Empty(await CertificatesAsync(cohort.Trainees));
+        Assert.All(await ProgressAsync(cohort.Trainees), p => Assert.Equal((1, 2), (p.Done, p.Rules)));
+
+        // The administrator drops the supervision rule in the browser: a run of the issuing job is queued at once.
+        var queued = QueuedIssuingRuns();
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        var saved = await admin.PostFormAsync("/outcomes/rules", "/outcomes/rules/trainee", new Dictionary<string, string> { ["LessonsPercent"] = "100", ["MinSupervisionSessions"] = "0" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(queued + 1, QueuedIssuingRuns());
+
+        // That run (here: the test runs it, as the job server would) issues to both.
+        await IssueAsync();
+        var issued = await CertificatesAsync(cohort.Trainees);
+        Assert.Equal(2, issued.Count);
+        Assert.All(await ProgressAsync(cohort.Trainees), p => Assert.Equal((1, 1), (p.Done, p.Rules)));
+
+        // Tighter rules again: the counts follow, the certificates stand (only an administrator revokes, with a reason).
+        await RulesAsync(supervision: 1);
+        await IssueAsync();
+        var after = await CertificatesAsync(cohort.Trainees);
+        Assert.Equal(issued.Select(c => c.Id).Order(), after.Select(c => c.Id).Order());
+        Assert.All(after, c => Assert.Null(c.RevokedUtc));
+        Assert.All(await ProgressAsync(cohort.Trainees), p => Assert.Equal((1, 2), (p.Done, p.Rules)));
+        await LessonsOnlyRulesAsync();
+    }
+
+    [Fact]
+    public async Task CompletionStatus_LeaderSeesOnlyTheirTeams_TrainerOnlyTheirCohorts_CountsAndYesNoOnly()
+    {
+        await LessonsOnlyRulesAsync();
+        var mine = await site.CohortAsync(3);
+        var other = await site.CohortAsync(1);
+        await NameAsync([.. mine.Trainees, .. other.Trainees]);
+        var (done, notYet, revoked) = (mine.Trainees[0], mine.Trainees[1], mine.Trainees[2]);
+        await ReadEveryLessonAsync([done, revoked, other.Trainees[0]]);
+
+        var leader = await SiteClient.SignedInAsync(site, mine.Leader.Email!, SiteClient.TestPassword);
+        var before = await leader.GetStringAsync("/team");
+        Assert.Equal(3, Regex.Matches(before, "Not counted yet").Count);
+
+        await IssueAsync();
+        var certificate = Assert.Single(await CertificatesAsync([revoked]));
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        const string reason = "Reason-marker-5f3a: wrote about a citizen";
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/certificates", $"/certificates/{certificate.Id}/revoke", new Dictionary<string, string> { ["reason"] = reason })).StatusCode);
+
+        var team = WebUtility.HtmlDecode(await leader.GetStringAsync("/team"));
+        Assert.Equal(["1 of 1 done", "0 of 1 done", "1 of 1 done"], RowsOf(team, [done, notYet, revoked]).Select(r => Regex.Match(r, @"\d+ of \d+ done").Value));
+        Assert.Equal([true, false, false], RowsOf(team, [done, notYet, revoked]).Select(r => r.Contains("Certificate issued")));
+        Assert.DoesNotContain(other.Trainees[0].DisplayName, team);
+        Assert.DoesNotContain(reason, team);
+        var csv = await leader.GetStringAsync("/team/export.csv");
+        Assert.Contains("Completion rules met", csv);
+        Assert.Contains($"\"{done.DisplayName}\"", csv);
+        Assert.DoesNotContain(reason, csv);
+        Assert.DoesNotContain(other.Trainees[0].DisplayName, csv);
+
+        var otherLeader = WebUtility.HtmlDecode(await (await SiteClient.SignedInAsync(site, other.Leader.Email!, SiteClient.TestPassword)).GetStringAsync("/team"));
+        Assert.Contains("Certificate issued", Assert.Single(RowsOf(otherLeader, [other.Trainees[0]])));
+        Assert.DoesNotContain(done.DisplayName, otherLeader);
+
+        var trainer = await SiteClient.SignedInAsync(site, mine.Trainer.Email!, SiteClient.TestPassword);
+        var view = WebUtility.HtmlDecode(await trainer.GetStringAsync($"/cohorts/{mine.Id}"));
+        Assert.Equal([true, false, false], RowsOf(view, [done, notYet, revoked]).Select(r => r.Contains("Certificate issued")));
+        Assert.Equal(2, Regex.Matches(view, "1 of 1 done").Count);
+        Assert.DoesNotContain(reason, view);
+        Assert.DoesNotContain(other.Trainees[0].DisplayName, view);
+        Assert.Equal(HttpStatusCode.Forbidden, (await trainer.GetAsync($"/cohorts/{other.Id}")).StatusCode);
+        var otherTrainer = await SiteClient.SignedInAsync(site, other.Trainer.Email!, SiteClient.TestPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherTrainer.GetAsync($"/cohorts/{mine.Id}")).StatusCode);
+    }
+
+    /// <summary>The table row (tr) of each person, found by their name.</summary>
+    private static List<string> RowsOf(string html, IEnumerable<AppUser> people) =>
+        people.Select(p => Regex.Matches(html, "<tr>.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).Single(r => r.Contains(p.DisplayName))).ToList();
 
     [Fact]
     public async Task Pdf_OwnerAndAdminGetIt_ContainsTheName_OthersGet404()

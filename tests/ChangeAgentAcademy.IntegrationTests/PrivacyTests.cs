@@ -6,6 +6,8 @@ using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Notifications.Data;
+using ChangeAgentAcademy.Modules;
+using ChangeAgentAcademy.Privacy;
 using ChangeAgentAcademy.Privacy.Data;
 using ChangeAgentAcademy.Privacy.Services;
 using ChangeAgentAcademy.Reflections.Data;
@@ -236,6 +238,123 @@ public abstract partial class PrivacyTests<TSite>(TSite site) : IClassFixture<TS
         Assert.Equal(HttpStatusCode.NotFound, (await officerClient.GetAsync($"/privacy/people/{anna.Id}/erase")).StatusCode);
     }
 
+    /// <summary>
+    /// A crash part-way (a provider that erases its part in its transaction, then throws): every provider before it has
+    /// committed all of its part, the failing one none of it, the later ones nothing yet; the request is still waiting
+    /// on the officer's list, and erasing again finishes the job (the marker nowhere, the request done).
+    /// </summary>
+    [Fact]
+    public async Task Erasure_CrashPartWay_EachProviderAllOrNothing_RequestStaysWaiting_SecondRunFinishes()
+    {
+        var anna = await PersonWithDataAsync("cra" + Guid.NewGuid().ToString("N")[..8]);
+        var tag = anna.DisplayName.Replace("-Account", "", StringComparison.Ordinal);
+        var officer = await site.PersonAsync(Roles.DataProtectionOfficer);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await AsAsync(site, anna)).PostFormAsync("/account/data", "/account/data/erasure", new Dictionary<string, string> { ["confirmed"] = "true" })).StatusCode);
+        // The modules whose marker an erasure removes (Curriculum's is a lesson key that stays; Account's provider runs last).
+        string[] marked = ["Cohorts", "Notifications", "Reflections", "Supervision", "Workshops"];
+
+        var (order, failing, innerRan) = await site.WithScopeAsync(async (sp, db) =>
+        {
+            var providers = sp.GetServices<IPrivacyProvider>().ToList();
+            // The second provider with a marker fails, so at least one has run (and committed) before it.
+            var at = providers.Select((p, i) => (p, i)).Where(x => marked.Contains(x.p.Module)).Skip(1).First().i;
+            var crashing = new CrashingProvider(db, providers[at]);
+            var list = providers.Select((p, i) => i == at ? crashing : p).ToList();
+            var service = ActivatorUtilities.CreateInstance<ErasureService>(sp, (IEnumerable<IPrivacyProvider>)list);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => service.EraseAsync(officer.Id, anna.Id));
+            return (providers.Select(p => p.Module).ToList(), at, crashing.InnerRan);
+        });
+
+        Assert.True(innerRan); // the failing provider did erase inside its transaction before it threw
+        foreach (var module in marked)
+        {
+            var left = await WhereIsAsync($"{tag}-{module}");
+            var position = order.IndexOf(module);
+            Assert.True(position < failing ? left.Count == 0 : left.Count > 0, $"{module} (provider {position}, failing {failing}): {string.Join(", ", left.Keys)}");
+        }
+
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            Assert.True(await db.Users.AnyAsync(u => u.Id == anna.Id)); // the core's provider, last, never ran
+            Assert.Equal(ErasureStatus.Waiting, await db.Set<ErasureRequest>().Where(r => r.UserId == anna.Id).Select(r => r.Status).SingleAsync());
+            Assert.False(await db.Audit.AnyAsync(a => a.Action == "privacy.erased" && a.ActorId == officer.Id));
+        });
+        var officerClient = await AsAsync(site, officer);
+        Assert.Contains(anna.Email!, await officerClient.GetStringAsync("/privacy"), StringComparison.Ordinal); // still waiting, to be run again
+
+        var again = await officerClient.PostFormAsync($"/privacy/people/{anna.Id}/erase", $"/privacy/people/{anna.Id}/erase", new Dictionary<string, string> { ["confirmed"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(["curriculum_completions.LessonKey"], (await WhereIsAsync(tag)).Keys);
+        Assert.Empty(await WhereIsAsync(anna.Id.ToString()));
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            Assert.False(await db.Users.AnyAsync(u => u.Id == anna.Id));
+            Assert.False(await db.Set<ErasureRequest>().AnyAsync(r => r.UserId == anna.Id));
+            Assert.Equal(ErasureStatus.Done, await db.Set<ErasureRequest>().Where(r => r.DecidedBy == officer.Id).Select(r => r.Status).SingleAsync());
+            Assert.True(await db.Audit.AnyAsync(a => a.Action == "privacy.erased" && a.ActorId == officer.Id));
+        });
+    }
+
+    /// <summary>
+    /// An officer's erasure of someone who did not ask is journaled too: if the core's provider (last) has deleted the
+    /// account and the run stops before closing, running it again finishes instead of answering 404.
+    /// </summary>
+    [Fact]
+    public async Task Erasure_WithoutARequest_StoppedAfterTheAccountWentAway_IsFinishedByRunningAgain()
+    {
+        var bo = await PersonWithDataAsync("jou" + Guid.NewGuid().ToString("N")[..8]);
+        var tag = bo.DisplayName.Replace("-Account", "", StringComparison.Ordinal);
+        var officer = await site.PersonAsync(Roles.DataProtectionOfficer);
+
+        await site.WithScopeAsync(async (sp, db) =>
+        {
+            // Every provider runs; the audit entry at the end fails (a provider after the core's that throws stands for the crash).
+            var list = sp.GetServices<IPrivacyProvider>().Append(new CrashingProvider(db, null)).ToList();
+            var service = ActivatorUtilities.CreateInstance<ErasureService>(sp, (IEnumerable<IPrivacyProvider>)list);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => service.EraseAsync(officer.Id, bo.Id));
+            Assert.False(await db.Users.AnyAsync(u => u.Id == bo.Id));
+            Assert.Equal(ErasureStatus.Waiting, await db.Set<ErasureRequest>().Where(r => r.UserId == bo.Id).Select(r => r.Status).SingleAsync());
+        });
+
+        var again = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<ErasureService>().EraseAsync(officer.Id, bo.Id));
+        var thirdTime = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<ErasureService>().EraseAsync(officer.Id, bo.Id));
+
+        Assert.True(again.Ok);
+        Assert.Equal(ResultStatus.NotFound, thirdTime.Status); // nothing left to finish
+        Assert.Equal(["curriculum_completions.LessonKey"], (await WhereIsAsync(tag)).Keys);
+        Assert.False(await site.WithScopeAsync(async (_, db) => await db.Set<ErasureRequest>().AnyAsync(r => r.UserId == bo.Id)));
+    }
+
+    /// <summary>Erases through <paramref name="inner"/> (if any) inside its own transaction, then throws: the transaction rolls back.</summary>
+    private sealed class CrashingProvider(DbContext db, IPrivacyProvider? inner) : IPrivacyProvider
+    {
+        public bool InnerRan { get; private set; }
+
+        public string Module => inner?.Module ?? "Crash";
+
+        public IReadOnlyList<PersonalDataDeclaration> Declarations => inner?.Declarations ?? [];
+
+        public Task<PrivacyExportPart> ExportAsync(Guid personId, CancellationToken cancellationToken = default) => inner!.ExportAsync(personId, cancellationToken);
+
+        public Task<IReadOnlyList<ErasureHold>> HoldsAsync(Guid personId, CancellationToken cancellationToken = default) =>
+            inner?.HoldsAsync(personId, cancellationToken) ?? Task.FromResult<IReadOnlyList<ErasureHold>>([]);
+
+        public async Task EraseAsync(Guid personId, CancellationToken cancellationToken = default)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (inner is not null)
+            {
+                await inner.EraseAsync(personId, cancellationToken);
+                InnerRan = true;
+            }
+
+            throw new InvalidOperationException("Crash in the middle of an erasure (test).");
+        }
+
+        public Task<IReadOnlyList<RetentionCount>> ExpireAsync(RetentionRun run, CancellationToken cancellationToken = default) => inner!.ExpireAsync(run, cancellationToken);
+    }
+
     [Fact]
     public async Task Refusals_NonOfficer403_Self_LastAdministrator_AndHolds()
     {
@@ -327,6 +446,62 @@ public abstract partial class PrivacyTests<TSite>(TSite site) : IClassFixture<TS
             Assert.False(await db.Audit.AnyAsync(a => a.Action == "privacy.test-old"));
             Assert.True(await db.Audit.AnyAsync(a => a.Action == "privacy.retention"));
         });
+    }
+
+    /// <summary>
+    /// Unused accounts (<c>Privacy:Retention:InactiveAccounts</c>, 24 months by default): the dry run lists the one made
+    /// 30 months ago that never signed in, not the one who signed in 3 months ago, the one enrolled in a running cohort,
+    /// the one held by a running supervision contract, the administrator or the new one; the run erases exactly those
+    /// listed, through every provider (the marker nowhere after).
+    /// </summary>
+    [Fact]
+    public async Task InactiveAccounts_TheRunErasesExactlyWhatTheDryRunListed()
+    {
+        var now = DateTime.UtcNow;
+        var old = now.AddMonths(-30);
+        var unused = await PersonWithDataAsync("ina" + Guid.NewGuid().ToString("N")[..8]);
+        var tag = unused.DisplayName.Replace("-Account", "", StringComparison.Ordinal);
+        var signedIn = await site.PersonAsync(Roles.Trainee);
+        var enrolled = await site.PersonAsync(Roles.Trainee);
+        var held = await site.PersonAsync(Roles.Trainee);
+        var admin = await site.PersonAsync(Roles.Administrator);
+        var fresh = await site.PersonAsync(Roles.Trainee);
+        var officer = await site.PersonAsync(Roles.DataProtectionOfficer);
+        Guid[] kept = [signedIn.Id, enrolled.Id, held.Id, admin.Id, fresh.Id];
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            Guid[] aged = [unused.Id, signedIn.Id, enrolled.Id, held.Id, admin.Id];
+            await db.Users.Where(u => aged.Contains(u.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedUtc, old));
+            db.AddAudit(now.AddMonths(-3), signedIn.Id, "account.signed-in", signedIn.Id.ToString());
+            var cohort = new Cohort { Id = Guid.NewGuid(), Name = "Running " + Guid.NewGuid().ToString("N")[..6], StartDate = DateOnly.FromDateTime(now), Status = CohortStatus.Open, CreatedUtc = now };
+            db.Add(cohort);
+            db.Add(new CohortMember { CohortId = cohort.Id, UserId = enrolled.Id, Status = MemberStatus.Enrolled, EnrolledUtc = now, ChangedUtc = now });
+            var group = new SupervisionGroup { Id = Guid.NewGuid(), Name = "Held group " + Guid.NewGuid().ToString("N")[..6], SupervisorId = Guid.NewGuid(), Status = GroupStatus.Active, Contract = "c", ContractVersion = 1, CreatedUtc = now };
+            db.Add(group);
+            db.Add(new GroupMember { GroupId = group.Id, UserId = held.Id, JoinedUtc = now, AgreedContractVersion = 1, AgreedUtc = now });
+            await db.SaveChangesAsync();
+        });
+
+        var listed = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<InactiveAccounts>().ListAsync(DateTime.UtcNow));
+        var page = await (await AsAsync(site, officer)).GetStringAsync("/privacy/retention");
+        var before = await site.WithScopeAsync((_, db) => db.Users.Select(u => u.Id).ToListAsync());
+        var (dry, wet, again) = await site.WithScopeAsync(async (sp, _) =>
+        {
+            var retention = sp.GetRequiredService<RetentionService>();
+            return (await retention.RunAsync(dryRun: true), await retention.RunAsync(dryRun: false), await retention.RunAsync(dryRun: true));
+        });
+        var after = await site.WithScopeAsync((_, db) => db.Users.Select(u => u.Id).ToListAsync());
+
+        Assert.Contains(unused.Id, listed);
+        Assert.DoesNotContain(listed, kept.Contains);
+        Assert.Contains("InactiveAccounts", page, StringComparison.Ordinal);
+        var row = dry.Single(c => c.Retention == InactiveAccounts.RetentionKey);
+        Assert.Equal(listed.Count, row.Count);
+        Assert.Equal(row, wet.Single(c => c.Retention == InactiveAccounts.RetentionKey));
+        Assert.Equal(before.Except(listed).OrderBy(x => x), after.OrderBy(x => x)); // exactly the listed ones went
+        Assert.Equal(0, again.Single(c => c.Retention == InactiveAccounts.RetentionKey).Count);
+        Assert.Equal(["curriculum_completions.LessonKey"], (await WhereIsAsync(tag)).Keys); // erased through every provider
+        Assert.True(await site.WithScopeAsync(async (_, db) => await db.Audit.AnyAsync(a => a.Action == "privacy.erased" && a.ActorId == null && a.Details!.Contains("InactiveAccounts"))));
     }
 
     [Fact]

@@ -252,6 +252,35 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task ReviewFeedback_WithACitizensName_WarnKeepTextSaveNothing_ConfirmSaves()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var trainee = await AsAsync(site, cohort.Trainees[0]);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(trainee, work.Id, Reflection, "t-fb")).StatusCode);
+        var trainer = await AsAsync(site, cohort.Trainer);
+        var url = $"/review/{work.Id}";
+        var text = "Think of how Gunnel Andersson i hemtjänsten felt that morning.";
+
+        var warned = await trainer.PostFormAsync(url, url, Marked(new Dictionary<string, string> { ["version"] = "1", ["decision"] = "RevisionRequested", ["feedback"] = text }));
+        var page = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var before = await site.WithScopeAsync((_, db) => db.Set<Review>().CountAsync(r => r.WorkId == work.Id));
+        var confirmed = await trainer.PostFormAsync(url, url, Marked(new Dictionary<string, string> { ["version"] = "1", ["citizenDataConfirmed"] = "RevisionRequested", ["feedback"] = text }));
+        var review = await site.WithScopeAsync((_, db) => db.Set<Review>().AsNoTracking().SingleAsync(r => r.WorkId == work.Id));
+        var marks = await site.WithScopeAsync((_, db) => db.Set<RubricMark>().CountAsync(m => db.Set<Submission>().Any(s => s.Id == m.SubmissionId && s.WorkId == work.Id)));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", page);
+        Assert.Contains("<mark", page);
+        Assert.Contains($">{text}</textarea>", page); // what was typed stays
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"RevisionRequested\"", page);
+        Assert.Matches("id=\"mark-insight-2\" name=\"marks\\[insight\\]\" value=\"2\" checked", page); // the rubric marks stay chosen
+        Assert.Equal(0, before); // nothing saved
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal((ReviewDecision.RevisionRequested, text), (review.Decision, review.FeedbackMarkdown));
+        Assert.Equal(5, marks); // 'save anyway' carried the marks too
+    }
+
+    [Fact]
     public async Task CitizenData_WarnsWithHighlight_SubmitAnywayIsRecorded()
     {
         var (cohort, work) = await ReleasedAsync();

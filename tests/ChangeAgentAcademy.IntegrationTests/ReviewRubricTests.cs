@@ -197,6 +197,43 @@ public abstract class ReviewRubricTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task CommentBank_ACitizensName_WarnsKeepsTextSavesNothing_SaveAnywaySaves()
+    {
+        var (cohort, _, _) = await HandedInAsync();
+        var trainer = await AsAsync(site, cohort.Trainer);
+        const string text = "Think of how Gunnel Andersson i hemtjänsten would hear this.";
+        Task<int> CountAsync() => site.WithScopeAsync((_, db) => db.Set<SavedComment>().CountAsync(c => c.OwnerId == cohort.Trainer.Id && c.Text == text));
+
+        var warned = await trainer.PostFormAsync("/review/comments", "/review/comments", new Dictionary<string, string> { ["text"] = text });
+        var warnedBody = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        var before = await CountAsync();
+        var saved = await trainer.PostFormAsync("/review/comments", "/review/comments", new Dictionary<string, string> { ["text"] = text, ["citizenDataConfirmed"] = "true" });
+        var after = await CountAsync();
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", warnedBody);
+        Assert.Contains("<mark", warnedBody);
+        Assert.Contains($">{text}</textarea>", warnedBody);
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"true\"", warnedBody);
+        Assert.Equal((0, 1), (before, after));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        // Editing a clean comment into one with a name: warned, the old text kept in the database, the typed text in the form.
+        await trainer.PostFormAsync("/review/comments", "/review/comments", new Dictionary<string, string> { ["text"] = "Clean-comment-31" });
+        var id = await site.WithScopeAsync((_, db) => db.Set<SavedComment>().Where(c => c.OwnerId == cohort.Trainer.Id && c.Text == "Clean-comment-31").Select(c => c.Id).SingleAsync());
+        var edit = await trainer.PostFormAsync("/review/comments", $"/review/comments/{id}", new Dictionary<string, string> { ["text"] = "Clean-comment-31 for Anna Svensson" });
+        var editBody = WebUtility.HtmlDecode(await edit.Content.ReadAsStringAsync());
+        var stored = await site.WithScopeAsync((_, db) => db.Set<SavedComment>().Where(c => c.Id == id).Select(c => c.Text).SingleAsync());
+        var othersEdit = await (await AsAsync(site, (await site.CohortAsync(1)).Trainer)).PostFormAsync("/review/comments", $"/review/comments/{id}", new Dictionary<string, string> { ["text"] = "For Anna Svensson" });
+
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Contains("citizen-warning", editBody);
+        Assert.Contains(">Clean-comment-31 for Anna Svensson</textarea>", editBody);
+        Assert.Equal("Clean-comment-31", stored);
+        Assert.Equal(HttpStatusCode.NotFound, othersEdit.StatusCode); // another trainer's comment stays a 404, warning or not
+    }
+
+    [Fact]
     public async Task Queue_ShowsWorkloadAndTimeToFirstReview()
     {
         var (cohort, work, _) = await HandedInAsync();

@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeAgentAcademy.IntegrationTests;
 
-/// <summary>Editing an assignment's rubric in the browser (#17): 2–8 criteria × 3 levels, refused input comes back, readers see the edit; SQLite and PostgreSQL.</summary>
+/// <summary>Editing an assignment's rubric in the browser (#17): 2–8 criteria × 3 levels and the reviewers' guidance, refused input comes back, readers see the edit; SQLite and PostgreSQL.</summary>
 public abstract class RubricAuthoringTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFactory
 {
     private const string Url = "/curriculum/admin/rubric/m2-citizen-conversations/practical/sv";
+    private const string Guidance = "Börja med det som **bär**: ett konkret citat ur samtalet.\n\n<script>alert(1)</script>";
 
     private static Dictionary<string, string> Form(string title, params (string Id, string Name, string L1, string L2, string L3)[] criteria)
     {
-        var form = new Dictionary<string, string> { ["Title"] = title };
+        var form = new Dictionary<string, string> { ["Title"] = title, ["Guidance"] = Guidance };
         for (var i = 0; i < criteria.Length; i++)
         {
             form[$"Criteria[{i}].Id"] = criteria[i].Id;
@@ -35,6 +36,10 @@ public abstract class RubricAuthoringTests<TSite>(TSite site) : IClassFixture<TS
         var bad = await author.PostFormAsync(Url, Url, Form("", ("Bad Id", "Namn", "a", "b", "c"), ("ok", "Namn 2", "a", "", "c")));
         var badBody = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
         var nine = await author.PostFormAsync(Url, Url, Form("Nio", [.. Enumerable.Range(1, 9).Select(i => ($"k{i}", $"K{i}", "a", "b", "c"))]));
+        var noGuidance = Form("Utan vägledning", ("a1", "Namn-a1", "a", "b", "c"), ("a2", "Namn-a2", "a", "b", "c"));
+        noGuidance["Guidance"] = "  ";
+        var unguided = await author.PostFormAsync(Url, Url, noGuidance);
+        var unguidedBody = WebUtility.HtmlDecode(await unguided.Content.ReadAsStringAsync());
         var saved = await author.PostFormAsync(Url, Url, Form("Samtalet i praktiken", ("lyssnande", "Lyssnande-42", "Inte än", "Lyssnar", "Lyssnar och följer upp"), ("nasta-steg", "Nästa steg", "Saknas", "Finns", "Konkret och daterat")));
         // The authors' read (always the newest generation; overviews may lag by about a second).
         var rubric = (await site.WithScopeAsync((sp, _) => sp.GetRequiredService<Curriculum.Services.CurriculumCatalog>().GetAsync())).Rubric("m2-citizen-conversations/practical", "sv")?.Value;
@@ -42,6 +47,11 @@ public abstract class RubricAuthoringTests<TSite>(TSite site) : IClassFixture<TS
         var refused = await trainee.GetAsync(Url);
 
         Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        // The shipped guidance (the file's Markdown) is in the form to edit.
+        Assert.Matches("<textarea id=\"Guidance\"[^>]*>\\s*\\S", await editor.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, unguided.StatusCode);
+        Assert.Contains("Write the feedback guidance for reviewers (at most 8000 characters).", unguidedBody);
+        Assert.Contains("value=\"Namn-a2\"", unguidedBody);
         Assert.Equal(HttpStatusCode.NotFound, lesson.StatusCode); // a lesson has no rubric
         Assert.Equal(HttpStatusCode.BadRequest, one.StatusCode);
         Assert.Contains("A rubric has 2 to 8 criteria; this one has 1.", oneBody); // in the author's language, for the Swedish rubric
@@ -57,6 +67,10 @@ public abstract class RubricAuthoringTests<TSite>(TSite site) : IClassFixture<TS
         Assert.Equal("Samtalet i praktiken", rubric.Title);
         Assert.Equal(["lyssnande", "nasta-steg"], rubric.Criteria.Select(c => c.Id));
         Assert.Equal(["Inte än", "Lyssnar", "Lyssnar och följer upp"], rubric.Criteria[0].Levels);
+        Assert.Contains("<strong>bär</strong>", rubric.GuidanceHtml); // rendered as the files are
+        Assert.DoesNotContain("<script", rubric.GuidanceHtml); // and sanitized
+        var form = WebUtility.HtmlDecode(await author.GetStringAsync(Url));
+        Assert.Contains("Börja med det som **bär**", form); // the Markdown as written comes back to edit
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }

@@ -269,6 +269,52 @@ public abstract partial class WorkshopTests<TSite>(TSite site) : IClassFixture<T
     }
 
     [Fact]
+    public async Task OnSiteRequest_CitizenInWishesOrDeclineMessage_WarnsKeepsTextSendsNothing_SendAnywaySends()
+    {
+        var leader = await site.PersonAsync(Roles.Leader);
+        var team = Guid.NewGuid();
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            db.Teams.Add(new Team { Id = team, Name = "Unit " + team.ToString("N")[..8], LeaderId = leader.Id, CreatedUtc = Now });
+            await db.SaveChangesAsync();
+        });
+        var client = await AsAsync(site, leader);
+        const string wishes = "We want to practise the talk with Gunnel Andersson i hemtjänsten in mind.";
+        var form = new Dictionary<string, string> { ["TeamId"] = team.ToString(), ["Participants"] = "6", ["Wishes"] = wishes };
+
+        var warned = await client.PostFormAsync("/workshops/requests", "/workshops/requests", form);
+        var warnedBody = await BodyAsync(warned);
+        var before = await site.WithScopeAsync((_, db) => db.Set<OnSiteRequest>().CountAsync(r => r.LeaderId == leader.Id));
+        var sent = await client.PostFormAsync("/workshops/requests", "/workshops/requests", new Dictionary<string, string>(form) { ["citizenDataConfirmed"] = "true" });
+        var request = await site.WithScopeAsync((_, db) => db.Set<OnSiteRequest>().AsNoTracking().SingleAsync(r => r.LeaderId == leader.Id));
+
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Contains("citizen-warning", warnedBody);
+        Assert.Contains("<mark", warnedBody);
+        Assert.Contains($">{wishes}</textarea>", warnedBody);
+        Assert.Contains("name=\"citizenDataConfirmed\" value=\"true\"", warnedBody);
+        Assert.Equal(0, before);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal(wishes, request.Wishes);
+
+        var decider = await AsAsync(site, await site.PersonAsync(Roles.Trainer));
+        const string message = "We met Anna Svensson at the home last week and are fully booked.";
+        var url = $"/workshops/requests/{request.Id}/decline";
+        var declineWarned = await decider.PostFormAsync("/workshops/requests", url, new Dictionary<string, string> { ["Message"] = message });
+        var declineBody = await BodyAsync(declineWarned);
+        var stillPending = await site.WithScopeAsync((_, db) => db.Set<OnSiteRequest>().Where(r => r.Id == request.Id).Select(r => r.Status).SingleAsync());
+        var declined = await decider.PostFormAsync("/workshops/requests", url, new Dictionary<string, string> { ["Message"] = message, ["citizenDataConfirmed"] = "true" });
+        var after = await site.WithScopeAsync((_, db) => db.Set<OnSiteRequest>().AsNoTracking().SingleAsync(r => r.Id == request.Id));
+
+        Assert.Equal(HttpStatusCode.OK, declineWarned.StatusCode);
+        Assert.Contains("citizen-warning", declineBody);
+        Assert.Contains($">{message}</textarea>", declineBody);
+        Assert.Equal(RequestStatus.Pending, stillPending);
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        Assert.Equal((RequestStatus.Declined, message), (after.Status, after.DeclineMessage));
+    }
+
+    [Fact]
     public async Task OnSiteRequest_FiveToTen_OwnTeamOnly_TrainerDeclinesOrSchedules_LeaderTold()
     {
         var leader = await site.PersonAsync(Roles.Leader);

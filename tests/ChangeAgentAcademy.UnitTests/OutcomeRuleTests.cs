@@ -105,4 +105,13 @@ public class OutcomeRuleTests
         Assert.Null(CertificateCode.Normalize("404"));
         Assert.Null(CertificateCode.Normalize("OOOOO-IIIII")); // look-alikes are never in a code
     }
+
+    [Fact]
+    public void IssuingJob_IsScheduledEveryQuarterHour_UnderTheIdOthersTrigger()
+    {
+        var job = Assert.Single(new ChangeAgentAcademy.Outcomes.Startup().RecurringJobs, j => j.JobType == typeof(ChangeAgentAcademy.Outcomes.Jobs.IssueCertificatesJob));
+        Assert.Equal(ChangeAgentAcademy.Modules.JobIds.IssueCertificates, job.Id);
+        Assert.Equal("outcomes:issue-certificates", job.Id);
+        Assert.Equal("*/15 * * * *", job.Cron);
+    }
 }

@@ -140,4 +140,18 @@ public class RubricAuthoringRuleTests
 
         Assert.Equal(["RubricTitleRequired", "RubricIdInvalid", "RubricIdDuplicate", "RubricNameRequired", "RubricLevelsRequired", "RubricLevelsRequired"], problems.Select(p => p.Key));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void ValidateGuidance_Blank_IsRefused(string? guidance) =>
+        Assert.Equal(["RubricGuidanceRequired"], Curriculum.Services.RubricRules.ValidateGuidance(guidance).Select(p => p.Key));
+
+    [Fact]
+    public void ValidateGuidance_UpToTheLimit_IsFine_OneMore_IsRefused()
+    {
+        var max = Curriculum.Services.RubricRules.MaxGuidance;
+        Assert.Empty(Curriculum.Services.RubricRules.ValidateGuidance(" " + new string('g', max) + "\n"));
+        Assert.Equal(["RubricGuidanceRequired"], Curriculum.Services.RubricRules.ValidateGuidance(new string('g', max + 1)).Select(p => p.Key));
+    }
 }

@@ -5,4 +5,7 @@ public static class JobIds
 {
     /// <summary>Sends the mail outbox (Notifications); trigger it after writing notices that should go out now.</summary>
     public const string NotificationsOutbox = "notifications:outbox";
+
+    /// <summary>Counts completion and issues due certificates (Outcomes); trigger it after something that can complete people.</summary>
+    public const string IssueCertificates = "outcomes:issue-certificates";
 }

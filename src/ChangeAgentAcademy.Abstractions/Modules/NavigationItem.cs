@@ -9,9 +9,15 @@ public sealed record NavigationItem(string Controller, string TextKey, Type Text
 {
     public string Action { get; init; } = "Index";
 
+    /// <summary>
+    /// The group the entry is shown in (<see cref="NavigationGroups"/>), or null for the menu's top row. A group
+    /// with a single visible entry is shown as that entry.
+    /// </summary>
+    public string? Group { get; init; }
+
     /// <summary>A fixed path for an endpoint that is not a controller; null for a controller's page.</summary>
     public string? Path { get; init; }
 
-    public static NavigationItem ForPath(string path, string textKey, Type textResource, int order, string? permission = null) =>
-        new("", textKey, textResource, order, permission) { Path = path };
+    public static NavigationItem ForPath(string path, string textKey, Type textResource, int order, string? permission = null, string? group = null) =>
+        new("", textKey, textResource, order, permission) { Path = path, Group = group };
 }

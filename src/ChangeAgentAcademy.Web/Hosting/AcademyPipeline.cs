@@ -90,6 +90,12 @@ public static class AcademyPipeline
             })
             .RequireAuthorization(Permission.PolicyPrefix + CorePermissions.ManageJobs);
 
+        // Test only (tests/two-nodes.sh): off unless Jobs:RunNowHook is set.
+        if (app.Services.GetRequiredService<IOptions<ChangeAgentAcademy.Web.Jobs.JobsOptions>>().Value.RunNowHook)
+        {
+            ChangeAgentAcademy.Web.Jobs.JobRunHook.Map(app);
+        }
+
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         foreach (var module in catalog.Enabled)
         {

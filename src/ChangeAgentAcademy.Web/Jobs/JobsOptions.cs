@@ -12,4 +12,10 @@ public sealed class JobsOptions
     public int Nodes { get; set; } = 1;
 
     public int WorkerCount { get; set; } = 2;
+
+    /// <summary>
+    /// Test only, off by default: maps <c>POST /test-hooks/jobs/{id}</c> (loopback callers only), which runs a
+    /// recurring job in this process at once, so tests/two-nodes.sh can run the dispatcher on both nodes together.
+    /// </summary>
+    public bool RunNowHook { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("Audit", "NavAudit", typeof(AuditText), 830, AuditPermissions.View),
+        new("Audit", "NavAudit", typeof(AuditText), 830, AuditPermissions.View) { Group = NavigationGroups.Administration },
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

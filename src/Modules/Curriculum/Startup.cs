@@ -18,7 +18,7 @@ public sealed class Startup : ModuleStartup
     [
         new("Learn", "NavLearn", typeof(CurriculumText), 10, CurriculumPermissions.Read),
         new("Kit", "NavKit", typeof(CurriculumText), 11, CurriculumPermissions.Read),
-        new("CurriculumAdmin", "NavAuthoring", typeof(CurriculumText), 700, CurriculumPermissions.Edit),
+        new("CurriculumAdmin", "NavAuthoring", typeof(CurriculumText), 700, CurriculumPermissions.Edit) { Group = NavigationGroups.Administration },
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

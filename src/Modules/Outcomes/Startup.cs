@@ -27,13 +27,13 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("Programme", "NavProgramme", typeof(OutcomesText), 690, OutcomesPermissions.ViewProgramme),
-        new("Certificates", "NavCertificates", typeof(OutcomesText), 700, OutcomesPermissions.ManageCertificates),
-        new("Rules", "NavRules", typeof(OutcomesText), 710, OutcomesPermissions.ManageRules),
+        new("Certificates", "NavCertificates", typeof(OutcomesText), 700, OutcomesPermissions.ManageCertificates) { Group = NavigationGroups.Administration },
+        new("Rules", "NavRules", typeof(OutcomesText), 710, OutcomesPermissions.ManageRules) { Group = NavigationGroups.Administration },
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
         [
-            RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, "*/15 * * * *"),
+            RecurringJobDefinition.For<IssueCertificatesJob>(IssueCertificatesJob.Id, IssueCertificatesJob.Cron),
             RecurringJobDefinition.For<RefreshProgrammeJob>(RefreshProgrammeJob.Id, "*/5 * * * *"),
         ];
 
@@ -45,6 +45,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RuleService>();
         services.AddScoped<ProgressQueries>();
         services.AddScoped<CertificatePages>();
+        services.AddScoped<ICompletionStatus, CompletionStatusQueries>();
         services.AddScoped<ProgrammePages>();
         services.AddSingleton<ProgrammeCsv>();
         services.AddScoped<CertificateService>();

@@ -15,8 +15,8 @@ public sealed class Startup : ModuleStartup
 
     public override IEnumerable<NavigationItem> Navigation =>
     [
-        new("People", "NavPeople", typeof(PeopleText), 800, PeoplePermissions.Manage),
-        new("Teams", "NavTeams", typeof(PeopleText), 810, PeoplePermissions.Manage),
+        new("People", "NavPeople", typeof(PeopleText), 800, PeoplePermissions.Manage) { Group = NavigationGroups.Administration },
+        new("Teams", "NavTeams", typeof(PeopleText), 810, PeoplePermissions.Manage) { Group = NavigationGroups.Administration },
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

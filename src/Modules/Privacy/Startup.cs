@@ -21,7 +21,7 @@ public sealed class Startup : ModuleStartup
     public override IEnumerable<NavigationItem> Navigation =>
     [
         new("AccountData", "NavMyData", typeof(PrivacyText), 900, PrivacyPermissions.OwnData),
-        new("Privacy", "NavPrivacy", typeof(PrivacyText), 700, PrivacyPermissions.Officer),
+        new("Privacy", "NavPrivacy", typeof(PrivacyText), 700, PrivacyPermissions.Officer) { Group = NavigationGroups.Administration },
     ];
 
     public override IEnumerable<RecurringJobDefinition> RecurringJobs =>
@@ -38,6 +38,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ExportBuilder>();
         services.AddScoped<ExportService>();
         services.AddScoped<ErasureService>();
+        services.AddScoped<InactiveAccounts>();
         services.AddScoped<RetentionService>();
         services.AddScoped<RecordOfProcessing>();
         services.AddScoped<PrivacyPages>();

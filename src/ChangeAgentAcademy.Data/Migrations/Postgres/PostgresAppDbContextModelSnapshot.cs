@@ -181,6 +181,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -978,6 +982,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.ToTable("outcomes_certificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionProgress", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CountedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PersonId", "Track");
+
+                    b.ToTable("outcomes_progress", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionRule", b =>
                 {
                     b.Property<string>("Track")
@@ -1008,6 +1035,82 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                     b.HasKey("Track");
 
                     b.ToTable("outcomes_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("WaitingFor")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WaitingFor")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedUtc");
+
+                    b.ToTable("privacy_erasure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ReadyUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "ExpiresUtc");
+
+                    b.ToTable("privacy_exports", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
@@ -2155,82 +2258,6 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("WaitingFor")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("WaitingFor")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "RequestedUtc");
-
-                    b.ToTable("privacy_erasure_requests", (string)null);
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("bytea");
-
-                    b.Property<DateTime?>("ExpiresUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("ReadyUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("RequestedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedBy");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("Status", "ExpiresUtc");
-
-                    b.ToTable("privacy_exports", (string)null);
                 });
 #pragma warning restore 612, 618
         }

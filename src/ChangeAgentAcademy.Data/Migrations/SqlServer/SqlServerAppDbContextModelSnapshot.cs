@@ -181,6 +181,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -981,6 +985,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("outcomes_certificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionProgress", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CountedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("int");
+
+                    b.HasKey("PersonId", "Track");
+
+                    b.ToTable("outcomes_progress", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionRule", b =>
                 {
                     b.Property<string>("Track")
@@ -1011,6 +1038,83 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.HasKey("Track");
 
                     b.ToTable("outcomes_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("WaitingFor")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WaitingFor")
+                        .IsUnique()
+                        .HasFilter("[WaitingFor] IS NOT NULL");
+
+                    b.HasIndex("Status", "RequestedUtc");
+
+                    b.ToTable("privacy_erasure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReadyUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "ExpiresUtc");
+
+                    b.ToTable("privacy_exports", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
@@ -2158,83 +2262,6 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("WaitingFor")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("WaitingFor")
-                        .IsUnique()
-                        .HasFilter("[WaitingFor] IS NOT NULL");
-
-                    b.HasIndex("Status", "RequestedUtc");
-
-                    b.ToTable("privacy_erasure_requests", (string)null);
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("varbinary(max)");
-
-                    b.Property<DateTime?>("ExpiresUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("ReadyUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<Guid>("RequestedBy")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedBy");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("Status", "ExpiresUtc");
-
-                    b.ToTable("privacy_exports", (string)null);
                 });
 #pragma warning restore 612, 618
         }

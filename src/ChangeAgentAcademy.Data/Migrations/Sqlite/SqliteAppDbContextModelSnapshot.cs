@@ -176,6 +176,10 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GuidanceMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -967,6 +971,29 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("outcomes_certificates", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionProgress", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Track")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CountedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rules")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Track");
+
+                    b.ToTable("outcomes_progress", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Outcomes.Data.CompletionRule", b =>
                 {
                     b.Property<string>("Track")
@@ -997,6 +1024,82 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.HasKey("Track");
 
                     b.ToTable("outcomes_rules", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WaitingFor")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WaitingFor")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedUtc");
+
+                    b.ToTable("privacy_erasure_requests", (string)null);
+                });
+
+            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadyUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "ExpiresUtc");
+
+                    b.ToTable("privacy_exports", (string)null);
                 });
 
             modelBuilder.Entity("ChangeAgentAcademy.Reflections.Data.AssignmentWork", b =>
@@ -2118,82 +2221,6 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.ErasureRequest", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DecidedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("WaitingFor")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("WaitingFor")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "RequestedUtc");
-
-                    b.ToTable("privacy_erasure_requests", (string)null);
-                });
-
-            modelBuilder.Entity("ChangeAgentAcademy.Privacy.Data.PrivacyExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime?>("ExpiresUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReadyUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RequestedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RequestedBy");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("Status", "ExpiresUtc");
-
-                    b.ToTable("privacy_exports", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -19,6 +19,7 @@ public static class AbsentModules
         services.TryAddScoped<ISupervisionAttendance, NoSupervisionAttendance>();
         services.TryAddScoped<IWorkshopAttendance, NoWorkshopAttendance>();
         services.TryAddScoped<IAssignmentOutcomes, NoAssignmentOutcomes>();
+        services.TryAddScoped<ICompletionStatus, NoCompletionStatus>();
         return services;
     }
 }

@@ -15,7 +15,7 @@
     const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
     const max = parseInt(form.dataset.max, 10);
     const d = form.dataset;
-    const texts = { saving: d.textSaving, offline: d.textOffline, signedOut: d.textSignedOut, tooLong: d.textTooLong, restored: d.textRestored, saved: d.textSaved };
+    const texts = { saving: d.textSaving, offline: d.textOffline, signedOut: d.textSignedOut, tooLong: d.textTooLong, restored: d.textRestored, saved: d.textSaved, citizen: d.textCitizen };
     let dirty = false, saving = false, handingIn = false, lastSent = area.value;
     const keep = () => localStorage.setItem(key, JSON.stringify({ text: area.value, at: Date.now() }));
     const stored = (() => { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch { return null; } })();
@@ -43,6 +43,8 @@
             if (response.ok) {
                 const body = await response.json();
                 status.textContent = texts.saved.replace('{0}', body.saved);
+                // The draft is saved either way; what could identify a citizen is named at once, as the hand-in will.
+                if (body.citizenData?.length && texts.citizen) { status.textContent += ' ' + texts.citizen.replace('{0}', body.citizenData.join(', ')); }
                 lastSent = text;
                 if (area.value === text) localStorage.removeItem(key);
             } else if (response.type === 'opaqueredirect' || response.status === 401 || response.status === 400 && !response.headers.get('content-type')?.includes('json')) {

@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Cohorts.Resources;
 using ChangeAgentAcademy.Cohorts.Services;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
@@ -12,7 +13,7 @@ namespace ChangeAgentAcademy.Cohorts.Controllers;
 /// <summary>A leader's own teams: who is in which cohort and how far they are. Status only, never anyone's writing.</summary>
 [RequirePermission(CohortPermissions.ViewTeam)]
 [Route("team")]
-public sealed class TeamController(CohortPages pages, EnrolmentService enrolment, TeamExport export, TimeProvider clock, IStringLocalizer<CohortsText> S) : Controller
+public sealed class TeamController(CohortPages pages, EnrolmentService enrolment, TeamExport export, ICitizenDataCheck citizenData, TimeProvider clock, IStringLocalizer<CohortsText> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await pages.TeamAsync(User.RequiredPersonId()));
@@ -32,11 +33,24 @@ public sealed class TeamController(CohortPages pages, EnrolmentService enrolment
     }
 
     [HttpPost("requests/{id:guid}")]
-    public async Task<IActionResult> Decide(Guid id, string decision, string? message)
+    public async Task<IActionResult> Decide(Guid id, string? decision, string? message, string? citizenDataConfirmed)
     {
+        // "Send anyway" after a citizen-data warning carries the decision the leader chose.
+        var confirmed = !string.IsNullOrEmpty(citizenDataConfirmed);
+        decision ??= citizenDataConfirmed;
         if (decision is not ("approve" or "decline") || (message?.Length ?? 0) > 1000)
         {
             return BadRequest();
+        }
+
+        // The message goes to the person who asked: nothing is decided while it may identify a citizen, unless sent anyway (#15).
+        if (!confirmed && CitizenDataWarning.Check(citizenData, message) is { } warning)
+        {
+            var page = await pages.TeamAsync(User.RequiredPersonId());
+            if (page.Requests.Any(r => r.Id == id))
+            {
+                return View(nameof(Index), page with { MessageFor = id, MessageText = message!, MessageDecision = decision, MessageCitizenData = warning });
+            }
         }
 
         var result = await enrolment.DecideAsync(id, decision == "approve", message, User.RequiredPersonId(), User.IsInRole(Roles.Administrator));

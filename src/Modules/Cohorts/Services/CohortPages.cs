@@ -30,7 +30,7 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
             .ToListAsync(ct);
     }
 
-    /// <summary>The trainer's cohort view: calendar, members and their progress (<see cref="TeamProgress"/>). Four queries for any cohort size.</summary>
+    /// <summary>The trainer's cohort view: calendar, members, their progress and completion status (<see cref="TeamProgress"/>). Five queries for any cohort size.</summary>
     public async Task<Result<CohortDetailsViewModel>> DetailsAsync(Guid id, Guid me, bool seesAll, bool mayManage, CancellationToken ct = default)
     {
         var cohort = await db.Set<Cohort>().AsNoTracking().Where(c => c.Id == id)

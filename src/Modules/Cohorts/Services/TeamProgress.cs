@@ -11,11 +11,12 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// <summary>
 /// Members' progress through their cohort: lessons done against what the cohort's calendar has opened, and
 /// assignment counts. The one computation behind the leader's team page and the trainer's cohort page.
-/// A leader's teams with each member's cohort and progress: four queries whatever the team size (teams with
-/// members and their cohorts, the content generation, lessons done, pending requests). Status only: this type
-/// has no way to reach anyone's writing.
+/// A leader's teams with each member's cohort and progress: five queries whatever the team size (teams with
+/// members and their cohorts, the content generation, lessons done, assignment counts, completion status; pending
+/// requests ride along with the first). Status only: this type has no way to reach anyone's writing, and completion
+/// comes as counts and a yes/no (<see cref="ICompletionStatus"/>).
 /// </summary>
-public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOutline outline, IAssignmentProgress assignments)
+public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOutline outline, IAssignmentProgress assignments, ICompletionStatus completion)
 {
     public async Task<IReadOnlyList<TeamRow>> ForLeaderAsync(Guid leaderId, CancellationToken ct = default) =>
         (await ForLeaderWithRequestsAsync(leaderId, ct)).Teams;
@@ -84,6 +85,7 @@ public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOut
         var keys = trainee.Concat(leader).SelectMany(m => m.LessonKeys).Distinct().ToList();
         var done = await outline.LessonsDoneAsync(people, keys, ct);
         var counts = await assignments.CountsAsync(people, ct);
+        var completed = (await completion.ForPeopleAsync(people, ct)).ToDictionary(c => (c.PersonId, c.Track));
         var now = clock.GetUtcNow().UtcDateTime;
 
         var requests = teams.SelectMany(x => x.Members).SelectMany(m => m.Requests.Select(r => new PendingRequestRow(r.Id, m.DisplayName, r.Name, r.RequestedUtc)))
@@ -101,14 +103,16 @@ public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOut
             var releases = Releases(cohort.StartDate, cohort.CadenceWeeks, cohort.CadenceDay, cohort.ReleaseTime, cohort.TimeZone, modules);
             var a = counts.GetValueOrDefault(m.Id);
             var (d, total, status) = Measure(modules, releases, cohort.Status, done.GetValueOrDefault(m.Id), a, now);
-            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, status, a);
+            return new TeamMemberRow(m.Id, m.DisplayName, m.Email ?? "", cohort.Id, cohort.Name, cohort.StartDate, cohort.Status, d, total, status, a,
+                completed.GetValueOrDefault((m.Id, ProgressRules.TrackName(cohort.Track))));
         }).ToList())).ToList();
         return (views, requests);
     }
 
     /// <summary>
     /// One cohort's members (not withdrawn) with their progress, the cohort's module calendar, and how much
-    /// assignment work waits for review: three calls to the curriculum and reflections whatever the size.
+    /// assignment work waits for review, and each member's completion status: four calls to the curriculum, reflections
+    /// and outcomes whatever the size.
     /// </summary>
     internal async Task<(IReadOnlyList<MemberRow> Members, IReadOnlyList<CalendarRow> Calendar, int WaitingForReview)> ForCohortAsync(
         Cohort cohort, IReadOnlyList<(Guid UserId, string Name, string? Team, MemberStatus Status)> members, CancellationToken ct = default)
@@ -120,12 +124,14 @@ public sealed class TeamProgress(DbContext db, TimeProvider clock, IProgrammeOut
         var done = await outline.LessonsDoneAsync(people, modules.SelectMany(m => m.LessonKeys).ToList(), ct);
         // Counts only (never content), and what waits for review, from the Reflections module when it is on.
         var counts = await assignments.CountsAsync(people, ct);
+        var track = ProgressRules.TrackName(cohort.Track);
+        var completed = (await completion.ForPeopleAsync(people, ct)).Where(c => c.Track == track).ToDictionary(c => c.PersonId);
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = members.Select(m =>
         {
             var a = counts.GetValueOrDefault(m.UserId);
             var (d, total, status) = Measure(modules, releases, m.Status, done.GetValueOrDefault(m.UserId), a, now);
-            return new MemberRow(m.UserId, m.Name, m.Team, m.Status, d, total, status, a);
+            return new MemberRow(m.UserId, m.Name, m.Team, m.Status, d, total, status, a, completed.GetValueOrDefault(m.UserId));
         }).ToList();
         var calendar = releases.Select((r, i) => new CalendarRow(r, modules.ElementAtOrDefault(i)?.Title)).ToList();
         return (rows, calendar, counts.Values.Sum(c => c.Waiting));

@@ -83,7 +83,7 @@ public sealed class CurriculumAdminController(
         return RedirectToAction(nameof(Edit), new { module, lesson, language });
     }
 
-    /// <summary>An assignment's rubric in one language: title and 2–8 criteria of three levels. A lesson without an assignment is a 404.</summary>
+    /// <summary>An assignment's rubric in one language: title, 2–8 criteria of three levels, the reviewers' guidance. A lesson without an assignment is a 404.</summary>
     [HttpGet("rubric/{module}/{lesson}/{language}")]
     public async Task<IActionResult> Rubric(string module, string lesson, string language) =>
         await pages.RubricEditorAsync(module, lesson, language) is { } model ? View(model) : NotFound();
@@ -98,7 +98,7 @@ public sealed class CurriculumAdminController(
         model.Criteria ??= [];
         var criteria = model.Criteria.Where(c => !c.IsEmpty)
             .Select(c => new RubricRow(c.Id?.Trim() ?? "", c.Name?.Trim() ?? "", [c.Level1?.Trim() ?? "", c.Level2?.Trim() ?? "", c.Level3?.Trim() ?? ""])).ToList();
-        var result = await rubrics.SaveAsync($"{module}/{lesson}", language, model.Title, criteria, User.RequiredPersonId());
+        var result = await rubrics.SaveAsync($"{module}/{lesson}", language, model.Title, criteria, model.Guidance, User.RequiredPersonId());
         if (result.Status is ResultStatus.NotFound)
         {
             return NotFound();

@@ -15,8 +15,11 @@ public class AssignmentRubric
 
     public string CriteriaJson { get; set; } = "[]";
 
-    /// <summary>Feedback guidance for the reviewer, rendered from the file's body.</summary>
+    /// <summary>Feedback guidance for the reviewer, rendered from <see cref="GuidanceMarkdown"/>.</summary>
     public string GuidanceHtml { get; set; } = "";
+
+    /// <summary>The guidance as written: the file's body, or an author's edit in the browser.</summary>
+    public string GuidanceMarkdown { get; set; } = "";
 
     public string Hash { get; set; } = "";
 }

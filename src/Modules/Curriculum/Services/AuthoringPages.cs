@@ -91,6 +91,7 @@ public sealed class AuthoringPages(DbContext db, CurriculumCatalog catalog, Impo
             Language = language,
             AssignmentTitle = snapshot.LessonText(key, language)?.Value.Title ?? key,
             Title = mine?.Title,
+            Guidance = mine?.GuidanceMarkdown,
             Criteria = rows.Select(r => new RubricCriterionEditRow { Id = r.Id, Name = r.Name, Level1 = r.Levels.ElementAtOrDefault(0), Level2 = r.Levels.ElementAtOrDefault(1), Level3 = r.Levels.ElementAtOrDefault(2) }).ToList(),
         };
         return WithOtherIds(model, rubrics.Where(r => r.Language != language).Select(r => r.CriteriaJson));

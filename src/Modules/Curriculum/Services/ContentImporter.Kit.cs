@@ -160,13 +160,21 @@ public sealed partial class ContentImporter
 
         if (rubric.Hash == hash)
         {
+            // Rubrics imported before the guidance was editable kept only its HTML, which was always the file's:
+            // the file's text is then the guidance as written.
+            if (rubric.GuidanceMarkdown.Length == 0)
+            {
+                rubric.GuidanceMarkdown = parsed.Body.Trim();
+            }
+
             return 0;
         }
 
         var criteria = parsed.Meta.Criteria!.Select(c => new RubricRow(c.Id!, c.Name!.Trim(), c.Levels!.Select(l => l.Trim()).ToList())).ToList();
         rubric.Title = parsed.Meta.Title!;
         rubric.CriteriaJson = JsonSerializer.Serialize(criteria, RubricJson);
-        rubric.GuidanceHtml = renderer.Render(parsed.Body).Html;
+        rubric.GuidanceMarkdown = parsed.Body.Trim();
+        rubric.GuidanceHtml = renderer.Render(rubric.GuidanceMarkdown).Html;
         rubric.Hash = hash;
         return 1;
     }

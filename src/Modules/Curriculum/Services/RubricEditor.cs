@@ -13,9 +13,10 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser editing of an assignment's rubric in one language. The file's hash is kept, so an import of the same
 /// file leaves the edit alone; a changed file (a new edition) replaces it, as the file is the source of record.
 /// </summary>
-public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocalizer<CurriculumText> S, GenerationWatch watch)
+public sealed class RubricEditor(DbContext db, MarkdownRenderer renderer, TimeProvider clock, IStringLocalizer<CurriculumText> S, GenerationWatch watch)
 {
-    public async Task<Result> SaveAsync(string key, string language, string? title, IReadOnlyList<RubricRow> criteria, Guid actorId, CancellationToken cancellationToken = default)
+    /// <summary>Saves the title, criteria and the reviewers' guidance (Markdown, rendered and sanitized as the files are), audited.</summary>
+    public async Task<Result> SaveAsync(string key, string language, string? title, IReadOnlyList<RubricRow> criteria, string? guidance, Guid actorId, CancellationToken cancellationToken = default)
     {
         var lesson = await db.Set<Lesson>().AsNoTracking().FirstOrDefaultAsync(l => l.Key == key, cancellationToken);
         if (lesson is null || lesson.Kind == LessonKind.Lesson || !ProgrammeOptions.IsSupported(language))
@@ -23,7 +24,7 @@ public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocali
             return Result.NotFound();
         }
 
-        var problems = RubricRules.Validate(title, criteria);
+        var problems = RubricRules.Validate(title, criteria).Concat(RubricRules.ValidateGuidance(guidance)).ToList();
         if (problems.Count > 0)
         {
             return Result.Invalid([.. problems.Select(p => S[p.Key, p.Args].Value)]);
@@ -39,6 +40,8 @@ public sealed class RubricEditor(DbContext db, TimeProvider clock, IStringLocali
         }
 
         rubric.Title = title!.Trim();
+        rubric.GuidanceMarkdown = guidance!.Trim();
+        rubric.GuidanceHtml = renderer.Render(rubric.GuidanceMarkdown).Html;
         rubric.CriteriaJson = JsonSerializer.Serialize(criteria.Select(c => new RubricRow(c.Id.Trim(), c.Name.Trim(), c.Levels.Select(l => l.Trim()).ToList())).ToList(), ContentImporter.RubricJson);
         var published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
         db.AddAudit(now, actorId, "curriculum.rubric-edited", $"{key}/{language}", $"{criteria.Count} criteria");

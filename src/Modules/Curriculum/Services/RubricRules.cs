@@ -13,6 +13,7 @@ public static partial class RubricRules
     public const int MaxCriteria = 8;
     public const int MaxName = 200;
     public const int MaxLevel = 600;
+    public const int MaxGuidance = 8000;
 
     public static IReadOnlyList<(string Key, object[] Args)> Validate(string? title, IReadOnlyList<RubricRow> criteria)
     {
@@ -54,6 +55,10 @@ public static partial class RubricRules
 
         return problems;
     }
+
+    /// <summary>The reviewers' feedback guidance: required (every shipped rubric has some), at most <see cref="MaxGuidance"/> characters.</summary>
+    public static IReadOnlyList<(string Key, object[] Args)> ValidateGuidance(string? guidance) =>
+        string.IsNullOrWhiteSpace(guidance) || guidance.Trim().Length > MaxGuidance ? [("RubricGuidanceRequired", [MaxGuidance])] : [];
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex IdPattern();

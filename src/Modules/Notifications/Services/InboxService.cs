@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Notifications.Data;
 using ChangeAgentAcademy.Notifications.ViewModels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Notifications.Services;
@@ -11,15 +12,21 @@ namespace ChangeAgentAcademy.Notifications.Services;
 /// A person's own notices and how they want them mailed. Every query is limited to the person passed in:
 /// nobody has a permission to read another person's inbox.
 /// </summary>
-public sealed class InboxService(DbContext db, TimeProvider clock, IOptions<MailOptions> mail, IMemoryCache cache)
+public sealed class InboxService(DbContext db, TimeProvider clock, IOptions<MailOptions> mail, IMemoryCache cache, IConfiguration configuration)
 {
     public const int PageSize = 30;
 
     /// <summary>Tags the unread count's query, so per-page query budgets can tell the layout's own query from the page's.</summary>
     public const string BadgeTag = "layout:inbox-badge";
 
-    /// <summary>How long the header's unread count is kept per person (dropped when they read on this node).</summary>
+    /// <summary>
+    /// How long the header's unread count is kept per person by default (<c>Notifications:BadgeCacheSeconds</c>; 0 turns
+    /// the cache off). It is dropped at once on the node where the person reads a notice; a notice written on any node,
+    /// and a read on another node, shows in every node's badge within this time (docs/DEPLOYMENT.md, section 6).
+    /// </summary>
     public static readonly TimeSpan BadgeCacheFor = TimeSpan.FromSeconds(30);
+
+    private TimeSpan BadgeKeptFor => TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Notifications:BadgeCacheSeconds", (int)BadgeCacheFor.TotalSeconds)));
 
     public static string BadgeCacheKey(Guid person) => "inbox:unread:" + person.ToString("N");
 
@@ -42,14 +49,22 @@ public sealed class InboxService(DbContext db, TimeProvider clock, IOptions<Mail
         return new InboxViewModel(page, pageCount, total, unread, items);
     }
 
-    /// <summary>The header's unread count, kept per person for <see cref="BadgeCacheFor"/>.</summary>
-    public async Task<int> UnreadAsync(Guid me) =>
-        await cache.GetOrCreateAsync(BadgeCacheKey(me), entry =>
+    /// <summary>The header's unread count, kept per person for <see cref="BadgeCacheFor"/> (or as configured).</summary>
+    public async Task<int> UnreadAsync(Guid me)
+    {
+        var keep = BadgeKeptFor;
+        if (keep == TimeSpan.Zero)
         {
-            entry.AbsoluteExpirationRelativeToNow = BadgeCacheFor;
+            return await db.Set<InboxItem>().TagWith(BadgeTag).CountAsync(i => i.UserId == me && i.ReadUtc == null);
+        }
+
+        return await cache.GetOrCreateAsync(BadgeCacheKey(me), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = keep;
             entry.Size = 1;
             return db.Set<InboxItem>().TagWith(BadgeTag).CountAsync(i => i.UserId == me && i.ReadUtc == null);
         });
+    }
 
     /// <summary>Marks one of the person's notices read; its link when that is a path on this site, else null.</summary>
     public async Task<Result<string?>> ReadAsync(Guid me, Guid id, CancellationToken ct = default)

@@ -22,7 +22,11 @@ public sealed class CertificateService(
 
     public static string NoticeKey(Guid personId, string track) => $"outcomes:certificate:{personId}:{track}";
 
-    /// <summary>Issues every certificate now due; returns how many this run wrote.</summary>
+    /// <summary>
+    /// Counts everyone enrolled in an open cohort against their track's rules (saved as <see cref="CompletionProgress"/>
+    /// for leaders' and trainers' views), then issues every certificate now due; returns how many this run wrote.
+    /// A certificate already issued is never taken back here, whatever the rules say now (only an administrator revokes).
+    /// </summary>
     public async Task<int> IssueDueAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -38,24 +42,27 @@ public sealed class CertificateService(
         var ruleSets = await rules.AllAsync(ct);
         var byId = open.ToDictionary(c => c.Id);
         var due = new List<(Guid Person, CohortCadence Cohort, IReadOnlyList<RuleCheck> Checks)>();
+        var counted = new List<CompletionProgress>();
         foreach (var track in open.Select(c => c.Track).Distinct())
         {
             // One place per person and track: the latest-starting open cohort.
-            var candidates = members.Where(m => byId[m.CohortId].Track == track && !issued.Contains((m.PersonId, track)))
+            var places = members.Where(m => byId[m.CohortId].Track == track)
                 .GroupBy(m => m.PersonId)
                 .ToDictionary(g => g.Key, g => g.Select(m => byId[m.CohortId]).OrderByDescending(c => c.StartDate).First());
-            var known = await facts.ForPeopleAsync(track, candidates.Keys.ToList(), ct);
+            var known = await facts.ForPeopleAsync(track, places.Keys.ToList(), ct);
             var ruleSet = ruleSets.GetValueOrDefault(track) ?? RuleSet.Default;
-            foreach (var (person, cohort) in candidates)
+            foreach (var (person, cohort) in places)
             {
                 var checks = CompletionRules.Evaluate(ruleSet, known[person], now);
-                if (CompletionRules.IsComplete(checks))
+                counted.Add(new CompletionProgress { PersonId = person, Track = track, Done = checks.Count(c => c.Met), Rules = checks.Count, CountedUtc = now });
+                if (CompletionRules.IsComplete(checks) && !issued.Contains((person, track)))
                 {
                     due.Add((person, cohort, checks));
                 }
             }
         }
 
+        await SaveProgressAsync(counted, ct);
         if (due.Count == 0)
         {
             return 0;
@@ -95,6 +102,34 @@ public sealed class CertificateService(
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Saves the counts that changed: those rows are deleted and inserted afresh in one transaction (a statement per track and
+    /// thousand people however many changed, e.g. after a rule change), new people are inserted; a racing run's rows are skipped.
+    /// </summary>
+    private async Task SaveProgressAsync(IReadOnlyList<CompletionProgress> counted, CancellationToken ct)
+    {
+        var saved = (await db.Set<CompletionProgress>().AsNoTracking().Select(p => new { p.PersonId, p.Track, p.Done, p.Rules }).ToListAsync(ct))
+            .ToDictionary(p => (p.PersonId, p.Track), p => (p.Done, p.Rules));
+        var changed = counted.Where(c => !saved.TryGetValue((c.PersonId, c.Track), out var was) || was != (c.Done, c.Rules)).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var stale = changed.Where(c => saved.ContainsKey((c.PersonId, c.Track))).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var track in stale.GroupBy(c => c.Track))
+        {
+            foreach (var chunk in track.Select(c => c.PersonId).Chunk(1000))
+            {
+                await db.Set<CompletionProgress>().Where(p => p.Track == track.Key && chunk.Contains(p.PersonId)).ExecuteDeleteAsync(ct);
+            }
+        }
+
+        await db.InsertIgnoringConflictsAsync(changed, [nameof(CompletionProgress.PersonId), nameof(CompletionProgress.Track)], ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task<bool> TryIssueAsync(Certificate certificate, CancellationToken ct)

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Outcomes.Services;
 
-/// <summary>Saves a track's completion rules (audited).</summary>
-public sealed class RuleService(DbContext db, TimeProvider clock, IStringLocalizer<OutcomesText> S)
+/// <summary>
+/// Saves a track's completion rules (audited) and queues the issuing job, so the people who now meet them get their
+/// certificates at once rather than at the next quarter hour. Saving never revokes: certificates already issued stand.
+/// </summary>
+public sealed class RuleService(DbContext db, IJobTrigger jobs, TimeProvider clock, IStringLocalizer<OutcomesText> S)
 {
     public async Task<Result> SaveAsync(RuleFormViewModel input, Guid actor, CancellationToken ct = default)
     {
@@ -36,6 +39,7 @@ public sealed class RuleService(DbContext db, TimeProvider clock, IStringLocaliz
         db.AddAudit(now, actor, "outcomes.rules.saved", input.Track,
             $"reflections={input.AllReflectionsAccepted};practicals={input.AllPracticalsHandedIn};supervision={input.MinSupervisionSessions};workshops={input.MinWorkshops};lessons={input.LessonsPercent}");
         await db.SaveChangesAsync(ct);
+        jobs.Trigger(JobIds.IssueCertificates);
         return Result.Success();
     }
 }

@@ -12,8 +12,10 @@ namespace ChangeAgentAcademy.Privacy.Services;
 /// <summary>
 /// Requests to be erased, and erasure itself: refused for oneself, for the last administrator and while a provider
 /// holds the person; otherwise the person's sessions end, every provider erases its part (each in its own
-/// transaction, each idempotent, so an interrupted erasure is finished by running it again), and the audit records
-/// that an erasure happened, without who.
+/// transaction, each idempotent), and the audit records that an erasure happened, without who. The waiting request
+/// (made here when the officer erases without one) is the erasure's journal: it stays waiting, naming the person,
+/// until every provider has run, so a crash part-way leaves it on the officer's list and running the erasure again
+/// finishes it, even once the account itself is gone (the core's provider runs last).
 /// </summary>
 public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> providers, ISessionRevoker sessions, TimeProvider clock, IStringLocalizer<PrivacyText> S)
 {
@@ -64,20 +66,38 @@ public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> p
         return reasons;
     }
 
-    public async Task<Result> EraseAsync(Guid actor, Guid personId, CancellationToken ct = default)
+    public Task<Result> EraseAsync(Guid actor, Guid personId, CancellationToken ct = default) => EraseAsync(actor, personId, null, ct);
+
+    /// <summary>
+    /// The retention run's erasure of an unused account (<see cref="InactiveAccounts"/>): the same refusals, holds,
+    /// providers and journal as the officer's, no one deciding, the audit naming the retention key instead.
+    /// </summary>
+    public Task<Result> EraseUnusedAsync(Guid personId, CancellationToken ct = default) => EraseAsync(null, personId, InactiveAccounts.RetentionKey, ct);
+
+    private async Task<Result> EraseAsync(Guid? actor, Guid personId, string? retention, CancellationToken ct)
     {
-        if (!await db.Set<AppUser>().AnyAsync(u => u.Id == personId, ct))
+        var exists = await db.Set<AppUser>().AnyAsync(u => u.Id == personId, ct);
+        var requests = await WaitingAsync(personId, ct);
+        if (!exists && requests.Count == 0)
         {
             return Result.NotFound();
         }
 
-        var refusals = await RefusalsAsync(actor, personId, ct);
-        if (refusals.Count > 0)
+        // With the account gone, an earlier erasure was decided and stopped part-way: it is finished, not judged again.
+        if (exists)
         {
-            return Result.Conflict([.. refusals]);
+            var refusals = await RefusalsAsync(actor ?? Guid.Empty, personId, ct);
+            if (refusals.Count > 0)
+            {
+                return Result.Conflict([.. refusals]);
+            }
         }
 
-        var requests = await db.Set<ErasureRequest>().Where(r => r.UserId == personId && r.Status == ErasureStatus.Waiting).Select(r => r.Id).ToListAsync(ct);
+        if (requests.Count == 0)
+        {
+            requests = await JournalAsync(personId, ct);
+        }
+
         await sessions.RevokeAllAsync(personId, cancellationToken: ct);
         foreach (var provider in providers)
         {
@@ -86,14 +106,35 @@ public sealed class ErasureService(DbContext db, IEnumerable<IPrivacyProvider> p
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Done, and no longer naming the person (the Privacy provider leaves waiting requests to this step).
         await db.Set<ErasureRequest>().Where(r => requests.Contains(r.Id))
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ErasureStatus.Done).SetProperty(r => r.DecidedBy, actor).SetProperty(r => r.DecidedUtc, now).SetProperty(r => r.WaitingFor, (Guid?)null), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, ErasureStatus.Done).SetProperty(r => r.DecidedBy, actor).SetProperty(r => r.DecidedUtc, now)
+                .SetProperty(r => r.WaitingFor, (Guid?)null).SetProperty(r => r.UserId, Guid.Empty), ct);
 
         // Who was erased is exactly what must not be kept: the entry names the request, if any, and what ran.
-        db.AddAudit(now, actor, "privacy.erased", requests.Count > 0 ? requests[0].ToString() : "-", string.Join(", ", providers.Select(p => p.Module)));
+        db.AddAudit(now, actor, "privacy.erased", requests.Count > 0 ? requests[0].ToString() : "-", (retention is null ? "" : $"retention {retention}: ") + string.Join(", ", providers.Select(p => p.Module)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Success();
+    }
+
+    private Task<List<Guid>> WaitingAsync(Guid personId, CancellationToken ct) =>
+        db.Set<ErasureRequest>().Where(r => r.UserId == personId && r.Status == ErasureStatus.Waiting).Select(r => r.Id).ToListAsync(ct);
+
+    /// <summary>A waiting request for an erasure the officer starts unasked, written before anything is erased (the person's own request, made at the same moment, wins the unique index).</summary>
+    private async Task<List<Guid>> JournalAsync(Guid personId, CancellationToken ct)
+    {
+        db.Set<ErasureRequest>().Add(new ErasureRequest { Id = Guid.NewGuid(), UserId = personId, WaitingFor = personId, Status = ErasureStatus.Waiting, RequestedUtc = clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return await WaitingAsync(personId, ct);
     }
 
     private async Task<bool> IsLastAdministratorAsync(Guid personId, CancellationToken ct)

@@ -43,10 +43,15 @@ public sealed class ExportService(
             await db.SaveChangesAsync(ct);
         }
 
-        jobs.Trigger(JobId);
+        // Prepared here first when the site says so, then the job is woken for anything still waiting: triggered
+        // first, the job could claim this export and the person would come back to "being prepared".
         if (options.Value.ImmediateExport)
         {
             await PrepareAsync(id, ct);
+        }
+        else
+        {
+            jobs.Trigger(JobId);
         }
 
         return Result<Guid>.Success(id);

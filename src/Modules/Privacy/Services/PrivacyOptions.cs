@@ -14,6 +14,8 @@ public sealed class PrivacyOptions
     /// <summary>
     /// Months each kind of data is kept (<c>Privacy:Retention:&lt;Key&gt;</c>); 0 keeps it. Reflections (with their
     /// versions, feedback and practical logs) count from the cohort's last due date, the others from their date.
+    /// <c>InactiveAccounts</c> erases an account unused that long (see <see cref="InactiveAccountRules"/>); it needs
+    /// <c>Audit</c> kept at least as long, since the last sign-in is read from the audit.
     /// </summary>
     public Dictionary<string, int> Retention { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -21,6 +23,7 @@ public sealed class PrivacyOptions
         ["Notices"] = 6,
         ["MailOutbox"] = 3,
         ["Audit"] = 24,
+        ["InactiveAccounts"] = 24,
     };
 
     /// <summary>The periods as a retention pass takes them, in calendar months back from <paramref name="nowUtc"/>.</summary>

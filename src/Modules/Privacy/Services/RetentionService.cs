@@ -9,7 +9,7 @@ namespace ChangeAgentAcademy.Privacy.Services;
 /// officer's report), a real run deletes it, set-based, and records the counts in the audit. The same clock
 /// reading gives the same list, so what the report shows is what the next run deletes.
 /// </summary>
-public sealed class RetentionService(DbContext db, IEnumerable<IPrivacyProvider> providers, TimeProvider clock, IOptions<PrivacyOptions> options)
+public sealed class RetentionService(DbContext db, IEnumerable<IPrivacyProvider> providers, InactiveAccounts inactive, ErasureService erasure, TimeProvider clock, IOptions<PrivacyOptions> options)
 {
     public const string JobId = "privacy:retention";
 
@@ -21,6 +21,22 @@ public sealed class RetentionService(DbContext db, IEnumerable<IPrivacyProvider>
         foreach (var provider in providers)
         {
             counts.AddRange(await provider.ExpireAsync(run, ct));
+        }
+
+        // Unused accounts last, each erased like an officer's erasure (every provider, one transaction each); the dry run lists the same ones.
+        if (inactive.Months > 0)
+        {
+            var unused = await inactive.ListAsync(now, ct);
+            var erased = 0;
+            if (!dryRun)
+            {
+                foreach (var person in unused)
+                {
+                    erased += (await erasure.EraseUnusedAsync(person, ct)).Ok ? 1 : 0;
+                }
+            }
+
+            counts.Add(new RetentionCount("Privacy", InactiveAccounts.RetentionKey, nameof(AppUser), dryRun ? unused.Count : erased));
         }
 
         if (!dryRun)

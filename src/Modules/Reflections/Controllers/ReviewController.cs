@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Resources;
 using ChangeAgentAcademy.Reflections.Services;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -12,7 +13,7 @@ namespace ChangeAgentAcademy.Reflections.Controllers;
 /// <summary>Trainers review submissions in the cohorts they run; a submission elsewhere answers 403.</summary>
 [RequirePermission(ReflectionPermissions.Review)]
 [Route("review")]
-public sealed class ReviewController(ReviewPages pages, ReviewService reviews, CommentBankPages comments, IStringLocalizer<ReflectionsText> S) : Controller
+public sealed class ReviewController(ReviewPages pages, ReviewService reviews, CommentBankPages comments, ICitizenDataCheck citizenData, IStringLocalizer<ReflectionsText> S) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid? cohort, string? module, string? status) =>
@@ -32,8 +33,12 @@ public sealed class ReviewController(ReviewPages pages, ReviewService reviews, C
     /// </summary>
     [HttpPost("{id:long}")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Decide(long id, [FromForm] int version, [FromForm] string? decision, [FromForm] string? feedback, [FromForm(Name = "marks")] Dictionary<string, string?>? marks, [FromForm] string? insert, [FromForm] long? comment)
+    public async Task<IActionResult> Decide(long id, [FromForm] int version, [FromForm] string? decision, [FromForm] string? feedback, [FromForm(Name = "marks")] Dictionary<string, string?>? marks, [FromForm] string? insert, [FromForm] long? comment, [FromForm] string? citizenDataConfirmed)
     {
+        // "Save anyway" after a citizen-data warning carries the decision the trainer chose (the marks and feedback come with the form).
+        var confirmed = !string.IsNullOrEmpty(citizenDataConfirmed);
+        decision ??= citizenDataConfirmed;
+
         var me = User.RequiredPersonId();
         var found = await pages.FindAsync(id, me);
         if (Refusal(found) is { } refusal)
@@ -63,6 +68,14 @@ public sealed class ReviewController(ReviewPages pages, ReviewService reviews, C
             ModelState.AddModelError("decision", S["ChooseDecision"].Value);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("Show", await pages.PageAsync(item, me, feedback, marks));
+        }
+
+        if (!confirmed && CitizenDataWarning.Check(citizenData, feedback) is { } warning)
+        {
+            var page = await pages.PageAsync(item, me, feedback, marks);
+            page.FeedbackCitizenData = warning;
+            page.FeedbackDecision = choice.ToString();
+            return View("Show", page);
         }
 
         var result = await reviews.ReviewAsync(item, version, choice, feedback, marks, me);

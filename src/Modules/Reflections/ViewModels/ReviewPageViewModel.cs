@@ -31,6 +31,11 @@ public sealed class ReviewPageViewModel
 
     public string FeedbackText { get; set; } = "";
 
+    /// <summary>Set when the feedback may identify a citizen: nothing saved, the warning shown, <see cref="FeedbackDecision"/> offered as "save anyway".</summary>
+    public CitizenDataWarning? FeedbackCitizenData { get; set; }
+
+    public string? FeedbackDecision { get; set; }
+
     public bool CanReview { get; init; }
 
     /// <summary>The assignment's rubric title; null when it has none (free-text review).</summary>

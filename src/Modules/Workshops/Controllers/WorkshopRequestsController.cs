@@ -1,5 +1,6 @@
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Text;
 using ChangeAgentAcademy.Time;
 using ChangeAgentAcademy.Workshops.Resources;
 using ChangeAgentAcademy.Workshops.Services;
@@ -15,7 +16,7 @@ namespace ChangeAgentAcademy.Workshops.Controllers;
 [RequirePermission(WorkshopPermissions.View)]
 [Route("workshops/requests")]
 public sealed class WorkshopRequestsController(
-    WorkshopRequestPages pages, WorkshopService workshops, ProgrammeTime time, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> S) : Controller
+    WorkshopRequestPages pages, WorkshopService workshops, ICitizenDataCheck citizenData, ProgrammeTime time, IOptions<ProgrammeOptions> programme, IStringLocalizer<WorkshopsText> S) : Controller
 {
     private const int WishesLength = 2_000;
     private const int MessageLength = 1_000;
@@ -32,7 +33,7 @@ public sealed class WorkshopRequestsController(
 
     [RequirePermission(WorkshopPermissions.Request)]
     [HttpPost("")]
-    public async Task<IActionResult> Create(OnSiteRequestViewModel form)
+    public async Task<IActionResult> Create(OnSiteRequestViewModel form, bool citizenDataConfirmed = false)
     {
         var o = workshops.Settings;
         if (form.TeamId is null)
@@ -48,6 +49,15 @@ public sealed class WorkshopRequestsController(
         if ((form.Wishes?.Trim().Length ?? 0) > WishesLength)
         {
             ModelState.AddModelError(nameof(form.Wishes), S["TextTooLong", S["Field.Wishes"], WishesLength]);
+        }
+
+        // The wishes are read by trainers: nothing is sent while they may identify a citizen, unless sent anyway (#15).
+        if (ModelState.IsValid && !citizenDataConfirmed && CitizenDataWarning.Check(citizenData, form.Wishes) is { } warning)
+        {
+            var warned = await pages.IndexAsync(User);
+            warned.Form = form;
+            warned.WishesCitizenData = warning;
+            return View("Index", warned);
         }
 
         if (ModelState.IsValid)
@@ -148,7 +158,7 @@ public sealed class WorkshopRequestsController(
 
     [RequirePermission(WorkshopPermissions.Manage)]
     [HttpPost("{id:guid}/decline")]
-    public async Task<IActionResult> Decline(Guid id, DecisionViewModel form)
+    public async Task<IActionResult> Decline(Guid id, DecisionViewModel form, bool citizenDataConfirmed = false)
     {
         if (await pages.RequestAsync(id) is null)
         {
@@ -164,6 +174,15 @@ public sealed class WorkshopRequestsController(
         else if (message.Length > MessageLength)
         {
             ModelState.AddModelError("Decision.Message", S["TextTooLong", S["Field.Message"], MessageLength]);
+        }
+
+        // The message goes to the leader: nothing is sent while it may identify a citizen, unless sent anyway (#15).
+        if (ModelState.IsValid && !citizenDataConfirmed && CitizenDataWarning.Check(citizenData, message) is { } warning)
+        {
+            var warned = await pages.IndexAsync(User);
+            warned.Decision = form;
+            warned.MessageCitizenData = warning;
+            return View("Index", warned);
         }
 
         if (ModelState.IsValid)

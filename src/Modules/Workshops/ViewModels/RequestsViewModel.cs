@@ -1,3 +1,5 @@
+using ChangeAgentAcademy.Text;
+
 namespace ChangeAgentAcademy.Workshops.ViewModels;
 
 public sealed class RequestsViewModel
@@ -18,6 +20,12 @@ public sealed class RequestsViewModel
 
     /// <summary>The answer being edited (its typed values come back on an error).</summary>
     public DecisionViewModel? Decision { get; set; }
+
+    /// <summary>Set when the wishes typed in the request form may identify a citizen: nothing sent, the warning above the form.</summary>
+    public CitizenDataWarning? WishesCitizenData { get; set; }
+
+    /// <summary>Set when the decline message to the leader (<see cref="Decision"/>) may identify a citizen: nothing sent.</summary>
+    public CitizenDataWarning? MessageCitizenData { get; set; }
 
     public int MinParticipants { get; init; }
 

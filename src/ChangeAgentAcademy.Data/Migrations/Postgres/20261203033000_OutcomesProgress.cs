@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChangeAgentAcademy.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OutcomesProgress : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "outcomes_progress",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Track = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Rules = table.Column<int>(type: "integer", nullable: false),
+                    CountedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outcomes_progress", x => new { x.PersonId, x.Track });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "outcomes_progress");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChangeAgentAcademy.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CurriculumRubricGuidance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "GuidanceMarkdown",
+                table: "curriculum_rubrics",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "GuidanceMarkdown",
+                table: "curriculum_rubrics");
+        }
+    }
+}
