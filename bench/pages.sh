@@ -31,7 +31,7 @@ start_site() { # $1: EF command log level
     --Logging:Console:FormatterName=json --Logging:Console:FormatterOptions:IncludeScopes=true \
     --Security:SignInAttemptsPerMinute=1000 > "$WORK/site.log" 2>&1) &
   SITE=$!
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.5; done
+  for _ in $(seq 1 480); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.5; done
   echo "site did not start"; tail -20 "$WORK/site.log"; exit 1
 }
 stop_site() { kill "$SITE" 2>/dev/null; wait "$SITE" 2>/dev/null || true; }
