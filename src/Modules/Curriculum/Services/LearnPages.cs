@@ -115,22 +115,9 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
 
     private async Task<HashSet<string>> CompletedInAsync(Guid me, ModuleItem module)
     {
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var key in CompletedIn(db, me, module.Id + "/"))
-        {
-            done.Add(key);
-        }
-
-        return done;
+        var prefix = module.Id + "/";
+        return (await db.Set<LessonCompletion>().Where(c => c.UserId == me && c.LessonKey.StartsWith(prefix)).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
     }
-
-    /// <summary>
-    /// The lesson page's one query, compiled once (issue #18: EF's parameter extraction and query-cache lookup were
-    /// about 5 % of a lesson request's CPU).
-    /// </summary>
-    private static readonly Func<DbContext, Guid, string, IAsyncEnumerable<string>> CompletedIn = EF.CompileAsyncQuery(
-        (DbContext context, Guid me, string prefix) =>
-            context.Set<LessonCompletion>().Where(c => c.UserId == me && c.LessonKey.StartsWith(prefix)).Select(c => c.LessonKey));
 
     private static ModuleProgressRow Progress(CurriculumSnapshot snapshot, ModuleItem module, HashSet<string> done)
     {
