@@ -126,6 +126,30 @@ public abstract class OutcomesTests<TSite>(TSite site) : IClassFixture<TSite> wh
     }
 
     [Fact]
+    public async Task Panel_AsksSupervisionAndWorkshopsOnlyWhenARuleCountsThem()
+    {
+        // The panel skips the supervision and workshop queries under rules that do not count them (#18): with rules that do, both show.
+        await site.WithScopeAsync(async (sp, db) =>
+        {
+            var admin = await db.Users.Where(u => u.Email == "admin@demo.local").Select(u => u.Id).SingleAsync();
+            var saved = await sp.GetRequiredService<RuleService>().SaveAsync(new RuleFormViewModel { Track = "trainee", LessonsPercent = 100, MinSupervisionSessions = 2, MinWorkshops = 1 }, admin);
+            Assert.True(saved.Ok);
+        });
+        var cohort = await site.CohortAsync(1);
+        var client = await SiteClient.SignedInAsync(site, cohort.Trainees[0].Email!, SiteClient.TestPassword);
+        var counted = await client.GetStringAsync("/");
+        Assert.Contains("Supervision sessions attended: 0 of 2", counted);
+        Assert.Contains("Future workshops attended: 0 of 1", counted);
+        Assert.Contains("0 of 3 done", counted);
+
+        await LessonsOnlyRulesAsync();
+        var lessonsOnly = await client.GetStringAsync("/");
+        Assert.DoesNotContain("Supervision sessions attended", lessonsOnly);
+        Assert.DoesNotContain("Future workshops attended", lessonsOnly);
+        Assert.Contains("0 of 1 done", lessonsOnly);
+    }
+
+    [Fact]
     public async Task Panel_ShowsProgress_ThenTheCertificateToDownload()
     {
         await LessonsOnlyRulesAsync();

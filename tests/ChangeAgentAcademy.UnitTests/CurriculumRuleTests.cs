@@ -210,4 +210,41 @@ public class LineDiffTests
         Assert.True(watch.TryGetFresh(out seen));
         Assert.Equal(8, seen);
     }
+
+    [Fact]
+    public void GenerationWatch_PublishedOnThisNode_SeenAtOnce_AndAnOlderPollDoesNotTakeItBack()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var watch = new GenerationWatch(clock);
+        watch.Saw(7);
+
+        watch.Published(null); // nothing was published: nothing changes
+        Assert.True(watch.TryGetFresh(out var seen));
+        Assert.Equal(7, seen);
+
+        watch.Published(8);
+        Assert.True(watch.TryGetFresh(out seen));
+        Assert.Equal(8, seen);
+
+        // The refresher read the row just before the publish committed: readers keep the new generation.
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        watch.Saw(7);
+        Assert.True(watch.TryGetFresh(out seen));
+        Assert.Equal(8, seen);
+
+        // Long after the publish the database's word counts again (a restored database goes back).
+        clock.Advance(GenerationWatch.MaxAge);
+        watch.Saw(6);
+        Assert.True(watch.TryGetFresh(out seen));
+        Assert.Equal(6, seen);
+    }
+
+    [Fact]
+    public void GenerationWatch_PublishedBeforeAnyPoll_IsFresh()
+    {
+        var watch = new GenerationWatch(new Microsoft.Extensions.Time.Testing.FakeTimeProvider());
+        watch.Published(3);
+        Assert.True(watch.TryGetFresh(out var seen));
+        Assert.Equal(3, seen);
+    }
 }

@@ -69,6 +69,21 @@ public class SecurityRuleTests
         Assert.True(AbsoluteSessionLimit.IsExpired(new AuthenticationProperties(), DateTimeOffset.UtcNow, TimeSpan.FromHours(12)));
     }
 
+    [Fact]
+    public void StampCheck_DueOnlyWithoutAnIssueTimeOrAfterTheInterval()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        var interval = TimeSpan.FromMinutes(5);
+        var properties = new AuthenticationProperties { IssuedUtc = clock.GetUtcNow() };
+
+        Assert.False(AbsoluteSessionLimit.StampCheckDue(properties, clock.GetUtcNow(), interval));
+        clock.Advance(interval);
+        Assert.False(AbsoluteSessionLimit.StampCheckDue(properties, clock.GetUtcNow(), interval));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(AbsoluteSessionLimit.StampCheckDue(properties, clock.GetUtcNow(), interval));
+        Assert.True(AbsoluteSessionLimit.StampCheckDue(new AuthenticationProperties(), clock.GetUtcNow(), interval));
+    }
+
     private static ClaimsPrincipal Person(params string[] roles) =>
         new(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString())), "test"));
 

@@ -7,7 +7,22 @@ namespace ChangeAgentAcademy.Cohorts.Services;
 /// <summary>What other modules may know of cohorts: placements, cadences, members and trainers (ids only).</summary>
 internal sealed class CohortDirectory(DbContext db) : ICohortDirectory
 {
+    // Scoped (one request): the start page's panels each ask for the reader's placement; the database is asked once (issue #18).
+    private readonly Dictionary<Guid, CohortPlacement?> placements = [];
+
     public async Task<CohortPlacement?> FindPlacementAsync(Guid personId, CancellationToken cancellationToken = default)
+    {
+        if (placements.TryGetValue(personId, out var known))
+        {
+            return known;
+        }
+
+        var placement = await ReadPlacementAsync(personId, cancellationToken);
+        placements[personId] = placement;
+        return placement;
+    }
+
+    private async Task<CohortPlacement?> ReadPlacementAsync(Guid personId, CancellationToken cancellationToken)
     {
         var row = await (from m in db.Set<CohortMember>()
                          join c in db.Set<Cohort>() on m.CohortId equals c.Id

@@ -8,8 +8,8 @@ namespace ChangeAgentAcademy.Curriculum.Controllers;
 
 /// <summary>
 /// The kit: facilitator guides, worksheets, glossary, competency map, readings, completion criteria.
-/// Each reader sees the documents whose audience includes one of their roles; no query beyond the
-/// content generation (the snapshot holds the rendered texts).
+/// Each reader sees the documents whose audience includes one of their roles; no query (the snapshot holds
+/// the rendered texts, the generation comes from <see cref="GenerationWatch"/>).
 /// </summary>
 [RequirePermission(CurriculumPermissions.Read)]
 [Route("learn/kit")]
@@ -20,7 +20,7 @@ public sealed class KitController(CurriculumCatalog catalog) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         var audiences = KitAccess.AudiencesOf(User);
         var groups = snapshot.Kit
             .Where(d => KitAccess.CanRead(d, audiences))
@@ -35,7 +35,7 @@ public sealed class KitController(CurriculumCatalog catalog) : Controller
     [HttpGet("{doc}")]
     public async Task<IActionResult> Document(string doc)
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         var item = snapshot.Kit.FirstOrDefault(d => d.Id == doc);
         if (item is null || !KitAccess.CanRead(item, KitAccess.AudiencesOf(User)) || snapshot.KitText(item.Id, Language) is not { } text)
         {

@@ -14,7 +14,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// <see cref="ImportConflict"/> instead of overwriting the edit. A broken file is reported (file and line)
 /// and skipped; everything else is imported.
 /// </summary>
-public sealed partial class ContentImporter(DbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger)
+public sealed partial class ContentImporter(DbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger, GenerationWatch watch)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, Guid? actorId, CancellationToken cancellationToken = default)
     {
@@ -205,14 +205,16 @@ public sealed partial class ContentImporter(DbContext db, MarkdownRenderer rende
             }
         }
 
+        long? published = null;
         if (created > 0 || conflicts > 0)
         {
-            await BumpGenerationAsync(db, cancellationToken);
+            published = await BumpGenerationAsync(db, cancellationToken);
             db.AddAudit(now, actorId, "curriculum.imported", contentRoot.Length > 200 ? contentRoot[^200..] : contentRoot, $"{created} new, {conflicts} conflicts, {issues.Count} issues");
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Finish(new ImportReport(created, unchanged, conflicts, issues, now));
     }
 
@@ -273,17 +275,17 @@ public sealed partial class ContentImporter(DbContext db, MarkdownRenderer rende
         state.Revision++;
     }
 
-    public static async Task BumpGenerationAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>Moves the content generation (saved with the caller's changes); the value is the new generation, for <see cref="GenerationWatch.Published"/> after the commit.</summary>
+    public static async Task<long> BumpGenerationAsync(DbContext db, CancellationToken cancellationToken)
     {
         var row = await db.Set<CurriculumGeneration>().FindAsync([1], cancellationToken);
         if (row is null)
         {
             db.Set<CurriculumGeneration>().Add(new CurriculumGeneration { Id = 1, Generation = 1 });
+            return 1;
         }
-        else
-        {
-            row.Generation++;
-        }
+
+        return ++row.Generation;
     }
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))));

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>
-/// Reading the programme. A lesson page costs two queries: the content generation (everything else
-/// comes from the per-generation snapshot) and the reader's completions in that module.
+/// Reading the programme. A lesson page costs one query, the reader's completions in that module: the
+/// content comes from the per-generation snapshot, and the generation from <see cref="GenerationWatch"/>
+/// (a publish on this node shows at once, on another node within about a second).
 /// </summary>
 public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortDirectory cohorts, IAssignmentProgress assignments)
 {
@@ -18,7 +19,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
 
     public async Task<ProgrammeViewModel> ProgrammeAsync(ClaimsPrincipal user)
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         var me = user.RequiredPersonId();
         var placement = await cohorts.FindPlacementAsync(me);
         var modules = snapshot.ForTrack(TrackFor(placement, user)).ToList();
@@ -41,7 +42,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
     /// <summary>A module's page, or null when there is no such module.</summary>
     public async Task<ModulePageViewModel?> ModuleAsync(ClaimsPrincipal user, string module)
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         if (snapshot.Module(module) is not { } item)
         {
             return null;
@@ -59,7 +60,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
     /// <summary>A lesson's page, or null when the module, the lesson or its text is missing.</summary>
     public async Task<LessonPageViewModel?> LessonAsync(ClaimsPrincipal user, string module, string lesson)
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         var item = snapshot.Module(module);
         var index = item?.Items.ToList().FindIndex(i => i.Slug == lesson) ?? -1;
         if (item is null || index < 0 || snapshot.LessonText(item.Items[index].Key, Language) is not { } text)
@@ -96,7 +97,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         }
 
         var me = user.RequiredPersonId();
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         var placement = await cohorts.FindPlacementAsync(me);
         var lessons = snapshot.ForTrack(TrackFor(placement, user)).SelectMany(m => m.Lessons).ToList();
         var done = (await db.Set<LessonCompletion>().Where(c => c.UserId == me).Select(c => c.LessonKey).ToListAsync()).ToHashSet();

@@ -11,7 +11,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser authoring: drafts, publishing, restoring. Every save checks the revision the author started
 /// from, so the second of two people publishing at once gets a conflict instead of overwriting the first.
 /// </summary>
-public sealed class LessonEditor(DbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<CurriculumText> S)
+public sealed class LessonEditor(DbContext db, ContentImporter importer, TimeProvider clock, IStringLocalizer<CurriculumText> S, GenerationWatch watch)
 {
     /// <summary>Saves a draft or publishes; the value is the new version's number. NotFound without the lesson; Conflict when someone saved first.</summary>
     public async Task<Result<int>> SaveAsync(string key, string language, LessonEdit edit, bool publish, Guid actorId, CancellationToken cancellationToken = default)
@@ -36,12 +36,13 @@ public sealed class LessonEditor(DbContext db, ContentImporter importer, TimePro
         }
 
         var number = await NextNumberAsync(key, language, cancellationToken);
+        long? published = null;
         var version = importer.NewVersion(key, language, number, edit.Title.Trim(), edit.ReadingMinutes, edit.Prompt?.Trim(), edit.Markdown, VersionSource.Editor, now, actorId);
         if (publish)
         {
             await importer.PublishAsync(state, version, now, actorId, cancellationToken);
             state.EditedSinceImport = true;
-            await ContentImporter.BumpGenerationAsync(db, cancellationToken);
+            published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
             db.AddAudit(now, actorId, "curriculum.published", $"{key}/{language}", $"version {number}");
         }
         else
@@ -56,6 +57,7 @@ public sealed class LessonEditor(DbContext db, ContentImporter importer, TimePro
         }
 
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Result<int>.Success(version.Number);
     }
 
@@ -74,10 +76,11 @@ public sealed class LessonEditor(DbContext db, ContentImporter importer, TimePro
         var copy = importer.NewVersion(key, language, await NextNumberAsync(key, language, cancellationToken), old.Title, old.ReadingMinutes, old.Prompt, old.Markdown, VersionSource.Restore, now, actorId);
         await importer.PublishAsync(state, copy, now, actorId, cancellationToken);
         state.EditedSinceImport = true;
-        await ContentImporter.BumpGenerationAsync(db, cancellationToken);
+        var published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
         db.AddAudit(now, actorId, "curriculum.restored", $"{key}/{language}", $"version {old.Number} as {copy.Number}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Result<int>.Success(copy.Number);
     }
 
@@ -93,13 +96,14 @@ public sealed class LessonEditor(DbContext db, ContentImporter importer, TimePro
         var state = await db.Set<LessonLanguageState>().FirstAsync(s => s.LessonKey == conflict.LessonKey && s.Language == conflict.Language, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        long? published = null;
         if (takeFile)
         {
             var version = importer.NewVersion(conflict.LessonKey, conflict.Language, await NextNumberAsync(conflict.LessonKey, conflict.Language, cancellationToken),
                 conflict.IncomingTitle, conflict.IncomingReadingMinutes, conflict.IncomingPrompt, conflict.IncomingMarkdown, VersionSource.Import, now, actorId);
             await importer.PublishAsync(state, version, now, actorId, cancellationToken);
             state.EditedSinceImport = false;
-            await ContentImporter.BumpGenerationAsync(db, cancellationToken);
+            published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
         }
 
         // Either way the file's current text has been seen: it is not raised again until it changes.
@@ -110,6 +114,7 @@ public sealed class LessonEditor(DbContext db, ContentImporter importer, TimePro
         db.AddAudit(now, actorId, "curriculum.conflict-resolved", $"{conflict.LessonKey}/{conflict.Language}", conflict.Resolution.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Result.Success();
     }
 

@@ -13,7 +13,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// Browser editing of an assignment's rubric in one language. The file's hash is kept, so an import of the same
 /// file leaves the edit alone; a changed file (a new edition) replaces it, as the file is the source of record.
 /// </summary>
-public sealed class RubricEditor(DbContext db, MarkdownRenderer renderer, TimeProvider clock, IStringLocalizer<CurriculumText> S)
+public sealed class RubricEditor(DbContext db, MarkdownRenderer renderer, TimeProvider clock, IStringLocalizer<CurriculumText> S, GenerationWatch watch)
 {
     /// <summary>Saves the title, criteria and the reviewers' guidance (Markdown, rendered and sanitized as the files are), audited.</summary>
     public async Task<Result> SaveAsync(string key, string language, string? title, IReadOnlyList<RubricRow> criteria, string? guidance, Guid actorId, CancellationToken cancellationToken = default)
@@ -43,10 +43,11 @@ public sealed class RubricEditor(DbContext db, MarkdownRenderer renderer, TimePr
         rubric.GuidanceMarkdown = guidance!.Trim();
         rubric.GuidanceHtml = renderer.Render(rubric.GuidanceMarkdown).Html;
         rubric.CriteriaJson = JsonSerializer.Serialize(criteria.Select(c => new RubricRow(c.Id.Trim(), c.Name.Trim(), c.Levels.Select(l => l.Trim()).ToList())).ToList(), ContentImporter.RubricJson);
-        await ContentImporter.BumpGenerationAsync(db, cancellationToken);
+        var published = await ContentImporter.BumpGenerationAsync(db, cancellationToken);
         db.AddAudit(now, actorId, "curriculum.rubric-edited", $"{key}/{language}", $"{criteria.Count} criteria");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        watch.Published(published);
         return Result.Success();
     }
 }

@@ -14,7 +14,7 @@ public sealed class RubricViewComponent(CurriculumCatalog catalog) : ViewCompone
 {
     public async Task<IViewComponentResult> InvokeAsync(string lessonKey)
     {
-        var snapshot = await catalog.GetAsync();
+        var snapshot = await catalog.GetForReadersAsync();
         if (snapshot.Rubric(lessonKey, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) is not { } rubric)
         {
             return Content("");

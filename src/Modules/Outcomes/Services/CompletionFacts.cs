@@ -37,6 +37,23 @@ public sealed class CompletionFacts(IProgrammeOutline outline, IAssignmentOutcom
             await workshops.BookedWorkshopsAsync(people, ct));
     }
 
+    /// <summary>
+    /// One person's facts for the start page's panel, asking only the modules whose facts <paramref name="rules"/>
+    /// check (the default rules need no supervision or workshop count: two queries fewer, issue #18).
+    /// </summary>
+    public async Task<PersonFacts> ForPersonAsync(string track, Guid person, RuleSet rules, CancellationToken ct = default)
+    {
+        var tracks = await TracksAsync(ct);
+        var totals = tracks.GetValueOrDefault(track) ?? new TrackTotals([], 0, 0);
+        Guid[] people = [person];
+        var set = new FactSet(
+            rules.LessonsPercent > 0 ? await outline.LessonsDoneAsync(people, totals.Lessons, ct) : new Dictionary<Guid, int>(),
+            rules.AllReflectionsAccepted || rules.AllPracticalsHandedIn ? await assignments.OutcomesAsync(people, ct) : new Dictionary<Guid, AssignmentOutcome>(),
+            rules.MinSupervisionSessions > 0 ? await supervision.SessionsAttendedAsync(people, ct) : new Dictionary<Guid, int>(),
+            rules.MinWorkshops > 0 ? await workshops.BookedWorkshopsAsync(people, ct) : new Dictionary<Guid, IReadOnlyList<DateTime>>());
+        return set.For(person, totals);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, PersonFacts>> ForPeopleAsync(string track, IReadOnlyCollection<Guid> people, CancellationToken ct = default)
     {
         var tracks = await TracksAsync(ct);

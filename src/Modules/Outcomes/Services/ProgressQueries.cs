@@ -18,7 +18,7 @@ public sealed class ProgressQueries(DbContext db, ICohortDirectory cohorts, Rule
         }
 
         var ruleSet = (await rules.AllAsync(ct)).GetValueOrDefault(placement.Track) ?? RuleSet.Default;
-        var mine = (await facts.ForPeopleAsync(placement.Track, [personId], ct))[personId];
+        var mine = await facts.ForPersonAsync(placement.Track, personId, ruleSet, ct);
         var checks = CompletionRules.Evaluate(ruleSet, mine, clock.GetUtcNow().UtcDateTime);
         var certificate = await db.Set<Certificate>().AsNoTracking()
             .Where(c => c.PersonId == personId && c.Track == placement.Track)
