@@ -51,8 +51,16 @@ public sealed class KitJourneyTests(BrowserSite site) : IClassFixture<BrowserSit
         await page.GotoAsync("/learn/m4-pdsa/practical");
         await Assertions.Expect(page.Locator(".rubric table")).ToContainTextAsync("The three questions");
         await Assertions.Expect(page.Locator(".rubric-guidance")).ToHaveCountAsync(0);
+        // On a phone the rubric is folded to one line (the stacked table is screens long) and opens with a tap.
+        await Assertions.Expect(page.Locator(".rubric table")).ToBeHiddenAsync();
+        await page.Locator(".rubric-fold > summary").ClickAsync();
+        await Assertions.Expect(page.Locator(".rubric table")).ToBeVisibleAsync();
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "rubric-assignment");
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".rubric table")).ToBeVisibleAsync(); // open as it was on a wide screen
+        await page.SetViewportSizeAsync(360, 780);
 
         await page.GotoAsync("/learn/m4-pdsa");
         await Assertions.Expect(page.Locator(".objectives li").First).ToBeVisibleAsync();
