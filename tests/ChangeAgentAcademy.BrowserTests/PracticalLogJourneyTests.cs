@@ -60,6 +60,13 @@ public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<B
 
         await Assertions.Expect(page.Locator(".rubric h2")).ToContainTextAsync("Rubric: a PDSA test in your workplace");
         await Assertions.Expect(page.Locator(".rubric-guidance")).ToHaveCountAsync(0);
+        // On a phone the rubric is folded to one line above the form, and opens with a tap.
+        await Assertions.Expect(page.Locator(".rubric table")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".rubric-fold > summary")).ToContainTextAsync("Criteria and levels (4)");
+        // The decision's three choices stand one under another, each on its own line.
+        var tops = new List<float>();
+        foreach (var choice in await page.Locator("#f-Decision label").AllAsync()) { tops.Add((await choice.BoundingBoxAsync())!.Y); }
+        Assert.Equal(3, tops.Distinct().Count());
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "pdsa-log-rubric");
     }
