@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Web.Data;
@@ -36,6 +37,7 @@ internal sealed class SiteInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
+        var started = Stopwatch.GetTimestamp();
         if (database.Value.ShouldMigrateOnStart)
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -45,6 +47,8 @@ internal sealed class SiteInitializer(
             throw new InvalidOperationException(
                 "The database has pending migrations. Apply them with `dotnet ChangeAgentAcademy.Web.dll migrate` (or set Database:MigrateOnStart=true).");
         }
+
+        logger.LogInformation("Start-up: migrations checked in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         // Nodes started at the same moment (after a reboot, or a test) import one after the other: the first imports,
         // the next finds the data there. The lock is the session's, held on this context's connection until the end.
@@ -67,7 +71,9 @@ internal sealed class SiteInitializer(
         var context = new ImportContext(demo.Value.Enabled == true, Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "content")));
         foreach (var step in services.GetServices<IImportStep>().OrderBy(s => s.Order))
         {
+            var stepStarted = Stopwatch.GetTimestamp();
             await step.RunAsync(context, cancellationToken);
+            logger.LogInformation("Start-up: {Step} in {Ms} ms", step.GetType().Name, (int)Stopwatch.GetElapsedTime(stepStarted).TotalMilliseconds);
         }
 
         JobsServiceCollectionExtensions.SyncRecurringJobs(
