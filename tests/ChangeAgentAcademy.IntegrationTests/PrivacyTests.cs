@@ -276,7 +276,7 @@ public abstract partial class PrivacyTests<TSite>(TSite site) : IClassFixture<TS
         await site.WithScopeAsync(async (_, db) =>
         {
             Assert.True(await db.Users.AnyAsync(u => u.Id == anna.Id)); // the core's provider, last, never ran
-            Assert.Equal(ErasureStatus.Waiting, await db.Set<ErasureRequest>().Where(r => r.UserId == anna.Id).Select(r => r.Status).SingleAsync());
+            Assert.Equal(ErasureStatus.Erasing, await db.Set<ErasureRequest>().Where(r => r.UserId == anna.Id).Select(r => r.Status).SingleAsync());
             Assert.False(await db.Audit.AnyAsync(a => a.Action == "privacy.erased" && a.ActorId == officer.Id));
         });
         var officerClient = await AsAsync(site, officer);
@@ -314,7 +314,7 @@ public abstract partial class PrivacyTests<TSite>(TSite site) : IClassFixture<TS
             var service = ActivatorUtilities.CreateInstance<ErasureService>(sp, (IEnumerable<IPrivacyProvider>)list);
             await Assert.ThrowsAsync<InvalidOperationException>(() => service.EraseAsync(officer.Id, bo.Id));
             Assert.False(await db.Users.AnyAsync(u => u.Id == bo.Id));
-            Assert.Equal(ErasureStatus.Waiting, await db.Set<ErasureRequest>().Where(r => r.UserId == bo.Id).Select(r => r.Status).SingleAsync());
+            Assert.Equal(ErasureStatus.Erasing, await db.Set<ErasureRequest>().Where(r => r.UserId == bo.Id).Select(r => r.Status).SingleAsync());
         });
 
         var again = await site.WithScopeAsync((sp, _) => sp.GetRequiredService<ErasureService>().EraseAsync(officer.Id, bo.Id));
