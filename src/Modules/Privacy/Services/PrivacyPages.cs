@@ -64,8 +64,8 @@ public sealed class PrivacyPages(DbContext db, IEnumerable<IPrivacyProvider> pro
 
     public RecordViewModel Record() => new(record.Rows());
 
-    /// <summary>The record for everyone: the same rows as the officer's, without tables and columns.</summary>
-    public KeptDataViewModel KeptData() => new(record.Rows().Select(r => new KeptDataRow(r.Module, r.Purpose, r.Readers, r.Retention, r.Erasure)).ToList());
+    /// <summary>The record for everyone: made from the same declarations as the officer's, without its operational detail.</summary>
+    public KeptDataViewModel KeptData() => new(record.KeptRows());
 
     private async Task<IReadOnlyList<ExportRow>> ExportsAsync(Guid requester, CancellationToken ct)
     {
