@@ -30,7 +30,7 @@ public sealed class PrivacyPages(DbContext db, IEnumerable<IPrivacyProvider> pro
                               join u in db.Set<AppUser>() on r.UserId equals u.Id
                               where r.Status == ErasureStatus.Waiting || r.Status == ErasureStatus.Erasing
                               orderby r.RequestedUtc
-                              select new ErasureRequestRow(u.Id, u.DisplayName, u.Email ?? "", r.RequestedUtc)).ToListAsync(ct);
+                              select new ErasureRequestRow(u.Id, u.DisplayName, u.Email ?? "", r.RequestedUtc, r.Status == ErasureStatus.Erasing)).ToListAsync(ct);
         IReadOnlyList<PersonRow> found = [];
         query = query?.Trim();
         if (!string.IsNullOrEmpty(query))
