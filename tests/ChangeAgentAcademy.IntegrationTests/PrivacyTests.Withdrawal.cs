@@ -153,6 +153,36 @@ public abstract partial class PrivacyTests<TSite>
         File.WriteAllText(Path.Combine(Path.GetTempPath(), $"caa-withdrawal-race-{typeof(TSite).Name}.txt"), string.Join(", ", outcomes)); // which orders happened, for whoever looks
     }
 
+    /// <summary>Withdrawn first, erased after: the officer's confirmation page, loaded before, is refused; from a fresh one they may still erase, deliberately.</summary>
+    [Fact]
+    public async Task Erasure_FromAPageLoadedBeforeTheWithdrawal_IsRefused_AFreshOneErasesUnasked()
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        var officer = await site.PersonAsync(Roles.DataProtectionOfficer);
+        var client = await AsAsync(site, person);
+        var officerClient = await AsAsync(site, officer);
+        var id = await AskToBeErasedAsync(client, person);
+        var stale = await officerClient.TokenAsync($"/privacy/people/{person.Id}/erase");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/data", $"/account/data/erasure/{id}/withdraw", [])).StatusCode);
+
+        var refused = await officerClient.Http.PostAsync($"/privacy/people/{person.Id}/erase", new FormUrlEncodedContent(
+            [new("confirmed", "true"), new("request", id.ToString()), new("__RequestVerificationToken", stale)]));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("The person withdrew their request meanwhile; nothing was erased.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Erase for good", body, StringComparison.Ordinal);
+        Assert.Equal(ErasureStatus.Withdrawn, await StatusAsync(id));
+        Assert.True(await site.WithScopeAsync(async (_, db) => await db.Users.AnyAsync(u => u.Id == person.Id)));
+
+        var fresh = await officerClient.GetStringAsync($"/privacy/people/{person.Id}/erase");
+        Assert.DoesNotContain("name=\"request\"", fresh, StringComparison.Ordinal);
+        var erased = await officerClient.PostFormAsync($"/privacy/people/{person.Id}/erase", $"/privacy/people/{person.Id}/erase", Confirmed);
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        Assert.False(await site.WithScopeAsync(async (_, db) => await db.Users.AnyAsync(u => u.Id == person.Id)));
+        Assert.Equal(ErasureStatus.Withdrawn, await StatusAsync(id)); // the withdrawn request stays what it was; the erasure journaled its own
+    }
+
     private Task<ErasureStatus> StatusAsync(Guid request) =>
         site.WithScopeAsync(async (_, db) => await db.Set<ErasureRequest>().Where(r => r.Id == request).Select(r => r.Status).SingleAsync());
 
