@@ -1,4 +1,6 @@
+using ChangeAgentAcademy.Cohorts.Data;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Supervision.Data;
 using ChangeAgentAcademy.Testing;
 using ChangeAgentAcademy.Privacy.Data;
 using ChangeAgentAcademy.Privacy.Services;
@@ -21,9 +23,10 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
         await BrowserSite.AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Prepare my data" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your data is being prepared");
+        // Prepared within the request (Privacy:ImmediateExport, the default): the message says it is ready, beside the button.
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Your data is ready to download.");
         var link = page.GetByRole(AriaRole.Link, new() { Name = "Download" }).First;
-        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 120_000 }); // the ZIP is built from every module: slow on a busy 2-core machine
+        await Assertions.Expect(link).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 120_000 });
         var path = await download.PathAsync();
         Assert.True(new FileInfo(path).Length > 200);
@@ -42,6 +45,87 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
         await BrowserSite.ScreenshotAsync(page, "privacy-confirm-request-erasure");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ask to be erased" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("waits for the data protection officer");
+        await Assertions.Expect(page.Locator("#holds")).ToHaveTextAsync("Nothing would be kept: nothing holds your data now.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my request" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your request to be erased is withdrawn.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ask to be erased" })).ToBeVisibleAsync();
+        await BrowserSite.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>The job is still preparing an earlier export: asking again says so, and offers no download yet.</summary>
+    [Fact]
+    public async Task ExportStillBeingPrepared_TheMessageSaysSo_NotReady()
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            db.Set<PrivacyExport>().Add(new PrivacyExport { Id = Guid.NewGuid(), UserId = person.Id, RequestedBy = person.Id, Status = ExportStatus.Preparing, RequestedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
+        await page.GotoAsync("/account/data");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prepare my data" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".notice")).ToHaveTextAsync("Your data is being prepared; this page updates itself when it is ready, and you get a notice.");
+        await Assertions.Expect(page.Locator("#exports")).ToContainTextAsync("Being prepared");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download" })).ToHaveCountAsync(0);
+        await BrowserSite.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>A trainer in a running supervision group and of an open cohort sees what keeps their data, before and after asking, and withdraws the request; then reads what the site keeps about people.</summary>
+    [Fact]
+    public async Task HeldPerson_SeesWhatWouldBeKept_AsksAndWithdraws_ReadsWhatIsKept()
+    {
+        var person = await site.PersonAsync(Roles.Trainer);
+        var group = "Tuesday group " + Guid.NewGuid().ToString("N")[..4];
+        var cohort = "Spring cohort " + Guid.NewGuid().ToString("N")[..4];
+        await site.WithScopeAsync(async (_, db) =>
+        {
+            var g = new SupervisionGroup { Id = Guid.NewGuid(), Name = group, SupervisorId = Guid.NewGuid(), Status = GroupStatus.Active, Contract = "c", ContractVersion = 1, CreatedUtc = DateTime.UtcNow };
+            db.Add(g);
+            db.Add(new GroupMember { GroupId = g.Id, UserId = person.Id, JoinedUtc = DateTime.UtcNow, AgreedContractVersion = 1, AgreedUtc = DateTime.UtcNow });
+            var template = await db.Set<Cohort>().AsNoTracking().FirstAsync();
+            var c = new Cohort
+            {
+                Id = Guid.NewGuid(), Name = cohort, Track = template.Track, Status = CohortStatus.Open, Capacity = 10, StartDate = template.StartDate, CadenceWeeks = template.CadenceWeeks,
+                CadenceDay = template.CadenceDay, ReleaseTime = template.ReleaseTime, TimeZone = template.TimeZone, Language = template.Language, CreatedUtc = DateTime.UtcNow,
+            };
+            db.Add(c);
+            db.Add(new CohortTrainer { CohortId = c.Id, UserId = person.Id });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
+        await page.GotoAsync("/account/data");
+        var holds = page.Locator("#holds li");
+        await Assertions.Expect(holds).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#holds")).ToContainTextAsync($"You belong to the running supervision group {group}");
+        await Assertions.Expect(page.Locator("#holds")).ToContainTextAsync($"You are a trainer of the open cohort {cohort}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask to be erased" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask to be erased" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("waits for the data protection officer");
+        await Assertions.Expect(holds).ToHaveCountAsync(2); // still shown while the request waits
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "privacy-my-data-held-waiting");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Withdraw my request" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your request to be erased is withdrawn.");
+        await Assertions.Expect(holds).ToHaveCountAsync(2);
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "privacy-my-data-withdrawn");
+        Assert.Equal(ErasureStatus.Withdrawn, await site.WithScopeAsync(async (_, db) => await db.Set<ErasureRequest>().Where(r => r.UserId == person.Id).Select(r => r.Status).SingleAsync()));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read what is kept and why" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What the academy keeps about people");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Who attended each session");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("core_users");
+        await BrowserSite.AssertAccessibleAsync(page);
+        await BrowserSite.ScreenshotAsync(page, "privacy-kept-data");
     }
 
     [Fact]

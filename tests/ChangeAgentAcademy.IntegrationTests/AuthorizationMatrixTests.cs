@@ -38,6 +38,8 @@ public abstract class AuthorizationMatrixTests<TSite>(TSite site, ITestOutputHel
         ["GET account/data/exports/{id:guid}"] = "", // no export has the matrix's ids
         ["POST account/data/export"] = "Administrator Leader Trainee Trainer",
         ["POST account/data/erasure"] = "Administrator Leader Trainee Trainer", // an unconfirmed post only asks
+        ["POST account/data/erasure/{id:guid}/withdraw"] = "", // only one's own waiting request; the matrix's ids are no one's request
+        ["GET account/data/record"] = "Administrator Leader Trainee Trainer", // what the site keeps about people, for everyone signed in
         ["GET privacy"] = "Administrator",
         ["GET privacy/people/{id:guid}/erase"] = "Administrator Administrator*",
         ["POST privacy/people/{id:guid}/erase"] = "Administrator Administrator*", // an unconfirmed post goes back to the confirmation step

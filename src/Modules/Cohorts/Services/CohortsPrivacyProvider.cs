@@ -61,7 +61,7 @@ public sealed class CohortsPrivacyProvider(DbContext db, IStringLocalizer<Cohort
                           join c in db.Set<Cohort>() on t.CohortId equals c.Id
                           where t.UserId == personId && c.Status == CohortStatus.Open
                           select c.Name).ToListAsync(cancellationToken);
-        return open.Select(name => new ErasureHold(Module, S["PrivacyHoldTrainer", name])).ToList();
+        return open.Select(name => new ErasureHold(Module, S["PrivacyHoldTrainer", name]) { ToPerson = S["PrivacyHoldTrainerOwn", name] }).ToList();
     }
 
     public async Task EraseAsync(Guid personId, CancellationToken cancellationToken = default)

@@ -35,14 +35,14 @@ public sealed class PrivacyController(PrivacyPages pages, ErasureService erasure
     }
 
     [HttpPost("people/{id:guid}/erase")]
-    public async Task<IActionResult> EraseNow(Guid id, bool confirmed = false)
+    public async Task<IActionResult> EraseNow(Guid id, bool confirmed = false, Guid? request = null)
     {
         if (!confirmed)
         {
             return RedirectToAction(nameof(Erase), new { id });
         }
 
-        var result = await erasure.EraseAsync(Me, id);
+        var result = await erasure.EraseAsync(Me, id, request);
         if (result.Status is ResultStatus.NotFound)
         {
             return NotFound();
@@ -51,7 +51,8 @@ public sealed class PrivacyController(PrivacyPages pages, ErasureService erasure
         if (!result.Ok)
         {
             Response.StatusCode = result.HttpStatus;
-            return View(nameof(Erase), await pages.EraseAsync(Me, id));
+            var model = await pages.EraseAsync(Me, id);
+            return model is null ? NotFound() : View(nameof(Erase), model with { Refusals = result.Errors });
         }
 
         TempData.Success(S["Erased"]);
@@ -67,7 +68,7 @@ public sealed class PrivacyController(PrivacyPages pages, ErasureService erasure
             return NotFound();
         }
 
-        TempData.From(result, S["ExportRequested"]);
+        TempData.From(result, S[ExportRules.NoticeKey(result.Ok ? await exports.StatusAsync(result.Value) : null)]);
         return RedirectToAction(nameof(Index));
     }
 

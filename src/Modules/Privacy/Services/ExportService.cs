@@ -103,6 +103,10 @@ public sealed class ExportService(
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>Where an export stands now (null when there is none), so the message after asking says what actually happened.</summary>
+    public Task<ExportStatus?> StatusAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<PrivacyExport>().Where(e => e.Id == id).Select(e => (ExportStatus?)e.Status).FirstOrDefaultAsync(ct);
+
     /// <summary>The job: prepares every waiting export and deletes those whose time is up.</summary>
     public async Task<int> RunAsync(CancellationToken ct = default)
     {

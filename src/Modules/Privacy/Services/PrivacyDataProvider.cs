@@ -37,8 +37,8 @@ public sealed class PrivacyDataProvider(DbContext db, IStringLocalizer<PrivacyTe
     {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.Set<PrivacyExport>().Where(e => e.UserId == personId || e.RequestedBy == personId).ExecuteDeleteAsync(cancellationToken);
-        // A waiting request is the erasure's journal: ErasureService closes and anonymises it once every provider has run.
-        await db.Set<ErasureRequest>().Where(r => r.UserId == personId && r.Status != ErasureStatus.Waiting)
+        // An open (waiting or claimed) request is the erasure's journal: ErasureService closes and anonymises it once every provider has run.
+        await db.Set<ErasureRequest>().Where(r => r.UserId == personId && r.Status != ErasureStatus.Waiting && r.Status != ErasureStatus.Erasing)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.UserId, Guid.Empty).SetProperty(r => r.WaitingFor, (Guid?)null), cancellationToken);
         await db.Set<ErasureRequest>().Where(r => r.DecidedBy == personId).ExecuteUpdateAsync(u => u.SetProperty(r => r.DecidedBy, (Guid?)null), cancellationToken);
         if (tx is not null)

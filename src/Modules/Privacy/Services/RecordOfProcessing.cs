@@ -25,6 +25,21 @@ public sealed class RecordOfProcessing(DbContext db, IEnumerable<IPrivacyProvide
                 d.OnErasure == ErasureAction.Delete ? S["ErasureDelete"] : S["ErasureAnonymise"])))
             .ToList();
 
+    /// <summary>
+    /// The record as every signed-in person reads it: the same declarations, without tables, columns or configuration keys,
+    /// and kinds that read the same (several tables of one purpose) said once.
+    /// </summary>
+    public IReadOnlyList<KeptDataRow> KeptRows() =>
+        providers.SelectMany(p => p.Declarations.Select(d => new KeptDataRow(
+                p.Module,
+                texts.For(p, d.PurposeKey),
+                texts.For(p, d.ReadersKey),
+                d.Retention is null ? S["RetentionAccount"]
+                    : options.Value.Retention.TryGetValue(d.Retention, out var months) && months > 0 ? S["RetentionMonthsForPeople", months] : S["RetentionNoPeriodForPeople"],
+                d.OnErasure == ErasureAction.Delete ? S["ErasureDelete"] : S["ErasureAnonymise"])))
+            .Distinct()
+            .ToList();
+
     public string Retention(string? key) =>
         key is null ? S["RetentionAccount"]
         : options.Value.Retention.TryGetValue(key, out var months) && months > 0 ? S["RetentionMonths", months, key]

@@ -68,8 +68,8 @@ public sealed class SupervisionPrivacyProvider(DbContext db, IStringLocalizer<Su
                             where m.UserId == personId && m.LeftUtc == null && m.AgreedContractVersion != null && g.Status == GroupStatus.Active
                             select g.Name).ToListAsync(cancellationToken);
         var supervisor = await db.Set<SupervisionGroup>().Where(g => g.SupervisorId == personId && g.Status == GroupStatus.Active).Select(g => g.Name).ToListAsync(cancellationToken);
-        return member.Select(name => new ErasureHold(Module, S["PrivacyHoldContract", name]))
-            .Concat(supervisor.Select(name => new ErasureHold(Module, S["PrivacyHoldSupervisor", name])))
+        return member.Select(name => new ErasureHold(Module, S["PrivacyHoldContract", name]) { ToPerson = S["PrivacyHoldContractOwn", name] })
+            .Concat(supervisor.Select(name => new ErasureHold(Module, S["PrivacyHoldSupervisor", name]) { ToPerson = S["PrivacyHoldSupervisorOwn", name] }))
             .ToList();
     }
 

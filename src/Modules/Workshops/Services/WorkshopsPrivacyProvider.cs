@@ -60,7 +60,7 @@ public sealed class WorkshopsPrivacyProvider(DbContext db, TimeProvider clock, I
         var now = clock.GetUtcNow().UtcDateTime;
         var upcoming = await db.Set<WorkshopSession>().Where(s => s.FacilitatorId == personId && s.Status == WorkshopStatus.Open && s.StartsUtc > now)
             .OrderBy(s => s.StartsUtc).Select(s => s.Title).ToListAsync(cancellationToken);
-        return upcoming.Select(title => new ErasureHold(Module, S["PrivacyHoldFacilitator", title])).ToList();
+        return upcoming.Select(title => new ErasureHold(Module, S["PrivacyHoldFacilitator", title]) { ToPerson = S["PrivacyHoldFacilitatorOwn", title] }).ToList();
     }
 
     public async Task EraseAsync(Guid personId, CancellationToken cancellationToken = default)
