@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Services;
 using ChangeAgentAcademy.Security;
@@ -183,6 +184,36 @@ public abstract partial class InputSafetyTests<TSite>(TSite site) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, header.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
         Assert.Contains("<h1", await header.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// A checkbox posted with a value that is not a bool: the form comes back with the message and what was typed, not a
+    /// 500 (re-rendering the checkbox from that raw value threw; found by the fuzz test on the person form).
+    /// </summary>
+    [Theory]
+    [InlineData("\u202Eevil")]
+    [InlineData("on")]
+    [InlineData("")]
+    public async Task CheckboxWithANonBoolValue_FormShownAgainWithMessage_TypedTextKept(string locked)
+    {
+        var person = await site.PersonAsync(Roles.Trainee);
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        var typed = "Renamed " + Guid.NewGuid().ToString("N")[..6];
+
+        var response = await admin.PostFormAsync($"/admin/people/{person.Id}", $"/admin/people/{person.Id}", new List<KeyValuePair<string, string>>
+        {
+            new("DisplayName", typed),
+            new("Email", person.Email!),
+            new("Language", "en"),
+            new("Roles", Roles.Trainee),
+            new("Locked", locked),
+        });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again (an empty value is a missing one)
+        Assert.Contains(typed, html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"field-error field-validation-error\"", html, StringComparison.Ordinal); // a message by the box
+        Assert.NotEqual(typed, await site.WithScopeAsync(async (_, db) => await db.Set<AppUser>().Where(u => u.Id == person.Id).Select(u => u.DisplayName).SingleAsync()));
     }
 
     [Fact]

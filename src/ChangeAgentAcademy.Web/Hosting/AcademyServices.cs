@@ -62,6 +62,7 @@ public static class AcademyServices
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.ModelBinderProviders.Insert(0, new SaneDateBinderProvider());
+                o.ModelBinderProviders.Insert(0, new CheckboxSafeBinderProvider());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)))
