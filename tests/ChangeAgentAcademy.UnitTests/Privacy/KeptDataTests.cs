@@ -40,6 +40,9 @@ public sealed class KeptDataTests
         var reflections = kept.Single(r => r.Purpose.StartsWith("Reflections a trainee writes", StringComparison.Ordinal));
         Assert.Equal(("The trainee and the cohort's trainers", "24 months"), (reflections.Readers, reflections.Retention));
         Assert.Contains(kept, r => r.Retention == "As long as the account");
+        // The account is one row (not also "as long as the account" beside its own period), and says what ends it.
+        var account = Assert.Single(kept, r => r.Purpose.StartsWith("The account:", StringComparison.Ordinal));
+        Assert.Equal("Until the account has not been used for 24 months", account.Retention);
     }
 
     [Fact]

@@ -29,16 +29,30 @@ public sealed class RecordOfProcessing(DbContext db, IEnumerable<IPrivacyProvide
     /// The record as every signed-in person reads it: the same declarations, without tables, columns or configuration keys,
     /// and kinds that read the same (several tables of one purpose) said once.
     /// </summary>
-    public IReadOnlyList<KeptDataRow> KeptRows() =>
-        providers.SelectMany(p => p.Declarations.Select(d => new KeptDataRow(
+    public IReadOnlyList<KeptDataRow> KeptRows()
+    {
+        var rows = providers.SelectMany(p => p.Declarations.Select(d => new KeptDataRow(
                 p.Module,
                 texts.For(p, d.PurposeKey),
                 texts.For(p, d.ReadersKey),
-                d.Retention is null ? S["RetentionAccount"]
-                    : options.Value.Retention.TryGetValue(d.Retention, out var months) && months > 0 ? S["RetentionMonthsForPeople", months] : S["RetentionNoPeriodForPeople"],
+                KeptFor(d.Retention),
                 d.OnErasure == ErasureAction.Delete ? S["ErasureDelete"] : S["ErasureAnonymise"])))
             .Distinct()
             .ToList();
+
+        // A kind kept "as long as the account" beside the same kind with its own period (the account's tables: the
+        // account row says how long the account itself lasts) is that period: said once.
+        var asLongAsTheAccount = S["RetentionAccount"].Value;
+        return rows.Where(r => r.Retention != asLongAsTheAccount
+                || !rows.Any(o => o.Retention != asLongAsTheAccount && (o.Module, o.Purpose, o.Readers, o.Erasure) == (r.Module, r.Purpose, r.Readers, r.Erasure)))
+            .ToList();
+    }
+
+    private string KeptFor(string? key) =>
+        key is null ? S["RetentionAccount"]
+        : !options.Value.Retention.TryGetValue(key, out var months) || months <= 0 ? S["RetentionNoPeriodForPeople"]
+        : key == InactiveAccounts.RetentionKey ? S["RetentionUnusedForPeople", months]
+        : S["RetentionMonthsForPeople", months];
 
     public string Retention(string? key) =>
         key is null ? S["RetentionAccount"]
