@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Web.Hosting;
 
@@ -19,15 +17,7 @@ internal sealed class CheckboxSafeBinderProvider : IModelBinderProvider
             return null;
         }
 
-        foreach (var provider in context.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBinderProviders)
-        {
-            if (provider is not CheckboxSafeBinderProvider && provider.GetBinder(context) is { } inner)
-            {
-                return new CheckboxSafeBinder(inner);
-            }
-        }
-
-        return null;
+        return InnerBinder.Of(context, this) is { } inner ? new CheckboxSafeBinder(inner) : null;
     }
 
     private sealed class CheckboxSafeBinder(IModelBinder inner) : IModelBinder

@@ -1,9 +1,7 @@
 using ChangeAgentAcademy.Resources;
 using ChangeAgentAcademy.Time;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace ChangeAgentAcademy.Web.Hosting;
 
@@ -21,15 +19,7 @@ internal sealed class SaneDateBinderProvider : IModelBinderProvider
             return null;
         }
 
-        foreach (var provider in context.Services.GetRequiredService<IOptions<MvcOptions>>().Value.ModelBinderProviders)
-        {
-            if (provider is not SaneDateBinderProvider && provider.GetBinder(context) is { } inner)
-            {
-                return new SaneDateBinder(inner);
-            }
-        }
-
-        return null;
+        return InnerBinder.Of(context, this) is { } inner ? new SaneDateBinder(inner) : null;
     }
 
     private sealed class SaneDateBinder(IModelBinder inner) : IModelBinder
