@@ -82,22 +82,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
         var person = await site.PersonAsync(Roles.Trainer);
         var group = "Tuesday group " + Guid.NewGuid().ToString("N")[..4];
         var cohort = "Spring cohort " + Guid.NewGuid().ToString("N")[..4];
-        await site.WithScopeAsync(async (_, db) =>
-        {
-            var g = new SupervisionGroup { Id = Guid.NewGuid(), Name = group, SupervisorId = Guid.NewGuid(), Status = GroupStatus.Active, Contract = "c", ContractVersion = 1, CreatedUtc = DateTime.UtcNow };
-            db.Add(g);
-            db.Add(new GroupMember { GroupId = g.Id, UserId = person.Id, JoinedUtc = DateTime.UtcNow, AgreedContractVersion = 1, AgreedUtc = DateTime.UtcNow });
-            var template = await db.Set<Cohort>().AsNoTracking().FirstAsync();
-            var c = new Cohort
-            {
-                Id = Guid.NewGuid(), Name = cohort, Track = template.Track, Status = CohortStatus.Open, Capacity = 10, StartDate = template.StartDate, CadenceWeeks = template.CadenceWeeks,
-                CadenceDay = template.CadenceDay, ReleaseTime = template.ReleaseTime, TimeZone = template.TimeZone, Language = template.Language, CreatedUtc = DateTime.UtcNow,
-            };
-            db.Add(c);
-            db.Add(new CohortTrainer { CohortId = c.Id, UserId = person.Id });
-            await db.SaveChangesAsync();
-            return 0;
-        });
+        await site.HoldAsync(person.Id, group, cohort);
         var page = await site.NewPageAsync(360);
         await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
         await page.GotoAsync("/account/data");

@@ -3,6 +3,7 @@ using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Reflections.Data;
 using ChangeAgentAcademy.Reflections.Services;
 using ChangeAgentAcademy.Security;
+using ChangeAgentAcademy.Supervision.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +39,27 @@ public sealed record TestCohort(Guid Id, AppUser Trainer, AppUser Leader, Guid T
 
 public static class ProgrammeBuilder
 {
+    /// <summary>
+    /// What keeps a person's data from erasure (#15): they are a member, contract agreed, of the running supervision
+    /// group <paramref name="group"/>, and a trainer of the open cohort <paramref name="cohort"/> (on the first cohort's schedule).
+    /// </summary>
+    public static Task HoldAsync(this SiteFactory site, Guid personId, string group, string cohort) =>
+        site.WithScopeAsync(async (_, db) =>
+        {
+            var g = new SupervisionGroup { Id = Guid.NewGuid(), Name = group, SupervisorId = Guid.NewGuid(), Status = GroupStatus.Active, Contract = "c", ContractVersion = 1, CreatedUtc = DateTime.UtcNow };
+            db.Add(g);
+            db.Add(new GroupMember { GroupId = g.Id, UserId = personId, JoinedUtc = DateTime.UtcNow, AgreedContractVersion = 1, AgreedUtc = DateTime.UtcNow });
+            var template = await db.Set<Cohort>().AsNoTracking().FirstAsync();
+            var c = new Cohort
+            {
+                Id = Guid.NewGuid(), Name = cohort, Track = template.Track, Status = CohortStatus.Open, Capacity = 10, StartDate = template.StartDate, CadenceWeeks = template.CadenceWeeks,
+                CadenceDay = template.CadenceDay, ReleaseTime = template.ReleaseTime, TimeZone = template.TimeZone, Language = template.Language, CreatedUtc = DateTime.UtcNow,
+            };
+            db.Add(c);
+            db.Add(new CohortTrainer { CohortId = c.Id, UserId = personId });
+            await db.SaveChangesAsync();
+        });
+
     /// <summary>
     /// A trainee-track cohort whose first module opens tomorrow at 08:00 Copenhagen time (weekly cadence
     /// on that weekday), run by a new trainer, with <paramref name="trainees"/> members of one new team.
