@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using ChangeAgentAcademy.Testing;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,7 +14,11 @@ namespace ChangeAgentAcademy.BrowserTests;
 /// <summary>The site on a real Kestrel port (loopback, any free port) and Debian's Chromium driven by Playwright.</summary>
 public class BrowserSite : SqliteSite
 {
-    private IPlaywright? playwright;
+    private static readonly SemaphoreSlim BrowserLock = new(1, 1);
+    private static readonly object TimingLock = new();
+    private static IPlaywright? playwright;
+    private static IBrowser? sharedBrowser;
+    private readonly ConcurrentBag<IBrowserContext> contexts = [];
 
     public BrowserSite() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
@@ -20,51 +27,133 @@ public class BrowserSite : SqliteSite
     /// <summary>The plain browser site starts on a copy of the migrated demo database (subclasses with their own settings do not).</summary>
     protected override bool StartsFromTemplate => GetType() == typeof(BrowserSite);
 
+    /// <summary>One Chromium for the whole test process (launched by the first site); each site's pages live in their own contexts.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "test-output", "screenshots");
 
+    /// <summary>
+    /// Screenshots are for people looking at the pages, not for assertions: taken only when the environment asks
+    /// (<c>CAA_SCREENSHOTS=1</c>), so <c>./test.sh</c> does not pay for them (docs/TESTING.md).
+    /// </summary>
+    public static bool TakesScreenshots { get; } = Environment.GetEnvironmentVariable("CAA_SCREENSHOTS") == "1";
+
     public override async Task InitializeAsync()
     {
+        var clock = Stopwatch.StartNew();
         await PrepareDatabaseAsync();
         StartServer();
+        Timing("site-start", clock);
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await SharedBrowserAsync();
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        // This site's pages go with it (pages that poll the site would otherwise keep running in the shared browser).
+        foreach (var context in contexts)
         {
-            await Browser.CloseAsync();
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Already closed, or the browser went away: nothing left to close.
+            }
         }
 
-        playwright?.Dispose();
         await base.DisposeAsync();
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = width < 500 ? 780 : 900 },
             Locale = "en-GB",
         });
         return await context.NewPageAsync();
     }
 
+    /// <summary>A browser context on this site (its base URL set), closed when the site stops.</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = BaseUrl;
+        var context = await Browser.NewContextAsync(options);
+        contexts.Add(context);
+        return context;
+    }
+
+    /// <summary>
+    /// Appends "time, what, milliseconds" to the file named by <c>CAA_BROWSER_TIMINGS</c>, when it is set: how the
+    /// browser suite's time was measured (docs/TESTING.md).
+    /// </summary>
+    public static void Timing(string what, Stopwatch clock)
+    {
+        var file = Environment.GetEnvironmentVariable("CAA_BROWSER_TIMINGS");
+        if (string.IsNullOrEmpty(file))
+        {
+            return;
+        }
+
+        lock (TimingLock)
+        {
+            File.AppendAllText(file, $"{DateTime.UtcNow:HH:mm:ss.fff}\t{what}\t{clock.Elapsed.TotalMilliseconds:F0}\n");
+        }
+    }
+
+    /// <summary>
+    /// Launching Chromium costs seconds of processor; one launch serves every class of the test process (each site
+    /// closes its own contexts). Launched again if it went away.
+    /// </summary>
+    private static async Task<IBrowser> SharedBrowserAsync()
+    {
+        await BrowserLock.WaitAsync();
+        try
+        {
+            if (sharedBrowser is { IsConnected: true })
+            {
+                return sharedBrowser;
+            }
+
+            var clock = Stopwatch.StartNew();
+            playwright ??= await Playwright.CreateAsync();
+            sharedBrowser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            Timing("chromium-launch", clock);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseSharedBrowser();
+            return sharedBrowser;
+        }
+        finally
+        {
+            BrowserLock.Release();
+        }
+    }
+
+    private static void CloseSharedBrowser()
+    {
+        try
+        {
+            sharedBrowser?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
+            playwright?.Dispose();
+        }
+        catch (Exception)
+        {
+            // The process is ending; its driver and Chromium go with it.
+        }
+    }
+
     public static async Task SignInAsync(IPage page, string email, string password = SiteClient.DemoPassword)
     {
         // Twice at most: on a loaded machine (seven sites and their Chromium pages on two cores) a sign-in
         // once stayed on the form for 30 s (CI, 2026-12-01). The second failure says what the page showed.
+        var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             await page.GotoAsync("/account/signin");
@@ -90,15 +179,25 @@ public class BrowserSite : SqliteSite
 
         // Attached, not visible: on a phone the menu is folded behind its button.
         await page.Locator("nav.main-nav").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Timing("signin", clock);
     }
 
     /// <summary>Shows the site in <paramref name="language"/> through the culture cookie, as the language form does, without changing the person's saved language.</summary>
     public async Task UseLanguageAsync(IPage page, string language) =>
         await page.Context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = BaseUrl }]);
 
-    /// <summary>Full-page screenshots at phone (360 px) and desktop (1280 px) width.</summary>
+    /// <summary>
+    /// Full-page screenshots at phone (360 px) and desktop (1280 px) width, when <see cref="TakesScreenshots"/>; they
+    /// assert nothing, and leave the page at the width it had.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        if (!TakesScreenshots)
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
         var original = page.ViewportSize!;
         foreach (var width in new[] { 360, 1280 })
         {
@@ -107,18 +206,31 @@ public class BrowserSite : SqliteSite
         }
 
         await page.SetViewportSizeAsync(original.Width, original.Height);
+        Timing("screenshot", clock);
     }
 
-    /// <summary>Runs axe-core (WCAG 2.1 A and AA rules) and fails with a readable list of violations.</summary>
+    /// <summary>
+    /// Runs axe-core (WCAG 2.1 A and AA rules and best practices) and fails with a readable list of violations.
+    /// In axe's one-call mode (<c>RunAxeLegacy</c>): the default mode runs axe in parts, frame by frame, and then
+    /// opens a blank page in the browser to join the parts, injecting axe twice; measured on this site's pages
+    /// (docs/TESTING.md) that took three to four times as long for the same findings. The one-call mode differs only
+    /// for pages with cross-origin frames, and the site has no frames. Only violations are collected (axe's
+    /// <c>resultTypes</c>: it still runs every rule on every node, and skips gathering the nodes that passed).
+    /// </summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
-        var result = await page.RunAxe(new Deque.AxeCore.Commons.AxeRunOptions
+        var clock = Stopwatch.StartNew();
+#pragma warning disable CS0618 // "Legacy Mode is being removed in the future": see above for why it is used.
+        var result = await page.RunAxeLegacy(options: new AxeRunOptions
         {
-            RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+            ResultTypes = [ResultType.Violations],
         });
+#pragma warning restore CS0618
         var violations = result.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}")
             .ToList();
+        Timing("axe", clock);
         Assert.True(violations.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", violations));
     }
 

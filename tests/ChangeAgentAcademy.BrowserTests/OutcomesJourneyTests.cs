@@ -76,8 +76,9 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
         Assert.Contains(Name, text);
         Assert.Contains("Certificate of completion", text);
         Assert.Contains("Browser cohort", text);
-        using (var png = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", "-singlefile", file, Path.Combine(BrowserSite.ScreenshotFolder, "certificate")]))!)
+        if (BrowserSite.TakesScreenshots)
         {
+            using var png = Process.Start(new ProcessStartInfo("pdftoppm", ["-png", "-r", "60", "-singlefile", file, Path.Combine(BrowserSite.ScreenshotFolder, "certificate")]))!;
             await png.WaitForExitAsync();
         }
 

@@ -99,9 +99,9 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     [InlineData("trainee1@demo.local", "fi")]
     public async Task Phone_OneRowHeader_MenuOpensByKeyboardWithoutJavaScript_NoMenuPageScrollsSideways(string email, string language)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await site.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = site.BaseUrl, ViewportSize = new ViewportSize { Width = 360, Height = 780 }, Locale = "en-GB", JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 360, Height = 780 }, Locale = "en-GB", JavaScriptEnabled = false,
         });
         var page = await context.NewPageAsync();
         await BrowserSite.SignInAsync(page, email);
