@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using ChangeAgentAcademy.Testing;
@@ -14,11 +13,8 @@ namespace ChangeAgentAcademy.BrowserTests;
 /// <summary>The site on a real Kestrel port (loopback, any free port) and Debian's Chromium driven by Playwright.</summary>
 public class BrowserSite : SqliteSite
 {
-    private static readonly SemaphoreSlim BrowserLock = new(1, 1);
     private static readonly object TimingLock = new();
-    private static IPlaywright? playwright;
-    private static IBrowser? sharedBrowser;
-    private readonly ConcurrentBag<IBrowserContext> contexts = [];
+    private IPlaywright? playwright;
 
     public BrowserSite() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
@@ -27,7 +23,10 @@ public class BrowserSite : SqliteSite
     /// <summary>The plain browser site starts on a copy of the migrated demo database (subclasses with their own settings do not).</summary>
     protected override bool StartsFromTemplate => GetType() == typeof(BrowserSite);
 
-    /// <summary>One Chromium for the whole test process (launched by the first site); each site's pages live in their own contexts.</summary>
+    /// <summary>
+    /// This site's own Chromium (one per test class). One Chromium for the whole test process was tried: it saved the
+    /// launches but made every sign-in slower, with two classes' traffic through one Playwright driver (docs/TESTING.md).
+    /// </summary>
     public IBrowser Browser { get; private set; } = null!;
 
     public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "test-output", "screenshots");
@@ -45,25 +44,26 @@ public class BrowserSite : SqliteSite
         StartServer();
         Timing("site-start", clock);
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Browser = await SharedBrowserAsync();
+        clock.Restart();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Timing("chromium-launch", clock);
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
     public override async ValueTask DisposeAsync()
     {
-        // This site's pages go with it (pages that poll the site would otherwise keep running in the shared browser).
-        foreach (var context in contexts)
+        if (Browser is not null)
         {
-            try
-            {
-                await context.CloseAsync();
-            }
-            catch (PlaywrightException)
-            {
-                // Already closed, or the browser went away: nothing left to close.
-            }
+            await Browser.CloseAsync();
         }
 
+        playwright?.Dispose();
         await base.DisposeAsync();
     }
 
@@ -77,13 +77,11 @@ public class BrowserSite : SqliteSite
         return await context.NewPageAsync();
     }
 
-    /// <summary>A browser context on this site (its base URL set), closed when the site stops.</summary>
+    /// <summary>A browser context on this site (its base URL set).</summary>
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         options.BaseURL = BaseUrl;
-        var context = await Browser.NewContextAsync(options);
-        contexts.Add(context);
-        return context;
+        return await Browser.NewContextAsync(options);
     }
 
     /// <summary>
@@ -101,51 +99,6 @@ public class BrowserSite : SqliteSite
         lock (TimingLock)
         {
             File.AppendAllText(file, $"{DateTime.UtcNow:HH:mm:ss.fff}\t{what}\t{clock.Elapsed.TotalMilliseconds:F0}\n");
-        }
-    }
-
-    /// <summary>
-    /// Launching Chromium costs seconds of processor; one launch serves every class of the test process (each site
-    /// closes its own contexts). Launched again if it went away.
-    /// </summary>
-    private static async Task<IBrowser> SharedBrowserAsync()
-    {
-        await BrowserLock.WaitAsync();
-        try
-        {
-            if (sharedBrowser is { IsConnected: true })
-            {
-                return sharedBrowser;
-            }
-
-            var clock = Stopwatch.StartNew();
-            playwright ??= await Playwright.CreateAsync();
-            sharedBrowser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
-            Timing("chromium-launch", clock);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseSharedBrowser();
-            return sharedBrowser;
-        }
-        finally
-        {
-            BrowserLock.Release();
-        }
-    }
-
-    private static void CloseSharedBrowser()
-    {
-        try
-        {
-            sharedBrowser?.CloseAsync().Wait(TimeSpan.FromSeconds(10));
-            playwright?.Dispose();
-        }
-        catch (Exception)
-        {
-            // The process is ending; its driver and Chromium go with it.
         }
     }
 
