@@ -208,6 +208,38 @@ public abstract class FoundationTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task Menu_BuiltOncePerRolesAndLanguage_ShowsEachPersonOnlyTheirOwnEntriesAndLanguage()
+    {
+        // The menu is built once per set of roles and language and then shared (NavigationMenu): an administrator's
+        // entries must never reach a trainee, nor one language's texts another's reader, whoever asked first.
+        var admin = await SiteClient.SignedInAsync(site, "admin@demo.local");
+        var trainee = await site.PersonAsync(Roles.Trainee);
+        var traineeClient = await SiteClient.SignedInAsync(site, trainee.Email!, SiteClient.TestPassword);
+        var swede = await site.PersonAsync(Roles.Trainee);
+        var swedeClient = await SiteClient.SignedInAsync(site, swede.Email!, SiteClient.TestPassword);
+        await swedeClient.PostFormAsync("/", "/language", new() { ["language"] = "sv", ["returnUrl"] = "/" });
+
+        var adminFirst = await admin.GetStringAsync("/learn");
+        var traineeAfter = await traineeClient.GetStringAsync("/learn");
+        var swedeAfter = await swedeClient.GetStringAsync("/learn");
+        var traineeAgain = await traineeClient.GetStringAsync("/learn");
+        var adminAgain = await admin.GetStringAsync("/learn");
+
+        Assert.Contains("href=\"/admin/people\"", adminFirst);
+        Assert.Contains("href=\"/admin/jobs\"", adminAgain);
+        foreach (var page in new[] { traineeAfter, swedeAfter, traineeAgain })
+        {
+            Assert.DoesNotContain("href=\"/admin/people\"", page);
+            Assert.DoesNotContain("href=\"/admin/jobs\"", page);
+            Assert.DoesNotContain("href=\"/review\"", page);
+        }
+        Assert.Contains(">My programme</a>", traineeAfter);
+        Assert.Contains(">My programme</a>", traineeAgain);
+        Assert.Contains(">Mitt program</a>", swedeAfter);
+        Assert.DoesNotContain(">My programme</a>", swedeAfter);
+    }
+
+    [Fact]
     public async Task LanguageSwitch_ToSwedish_ChangesPageAndIsRememberedForThePerson()
     {
         var person = await site.PersonAsync(Roles.Trainee);

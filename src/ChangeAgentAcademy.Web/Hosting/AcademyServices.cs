@@ -226,6 +226,7 @@ public static class AcademyServices
         services.AddSingleton<IPermissionService, PermissionService>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<ViewComponents.NavigationMenu>();
     }
 
     private static void AddLanguages(IServiceCollection services)

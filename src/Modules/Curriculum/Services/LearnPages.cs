@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.ViewModels;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
@@ -23,7 +25,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         var me = user.RequiredPersonId();
         var placement = await cohorts.FindPlacementAsync(me);
         var modules = snapshot.ForTrack(TrackFor(placement, user)).ToList();
-        var done = (await db.Set<LessonCompletion>().Where(c => c.UserId == me).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
+        var done = await CompletedAsync(me);
 
         var progress = modules.Select(m => Progress(snapshot, m, done)).ToList();
         var next = modules.SelectMany(m => m.Lessons).FirstOrDefault(l => !done.Contains(l.Key));
@@ -100,7 +102,7 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         var snapshot = await catalog.GetForReadersAsync();
         var placement = await cohorts.FindPlacementAsync(me);
         var lessons = snapshot.ForTrack(TrackFor(placement, user)).SelectMany(m => m.Lessons).ToList();
-        var done = (await db.Set<LessonCompletion>().Where(c => c.UserId == me).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
+        var done = await CompletedAsync(me);
         var next = lessons.FirstOrDefault(l => !done.Contains(l.Key));
         return new LearnPanelViewModel(
             lessons.Count(l => done.Contains(l.Key)),
@@ -113,11 +115,31 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         placement?.Track
         ?? (user.IsInRole(Roles.Trainee) ? "trainee" : user.IsInRole(Roles.Leader) ? "leader" : null);
 
-    private async Task<HashSet<string>> CompletedInAsync(Guid me, ModuleItem module)
+    /// <summary>
+    /// The keys of every lesson the person has marked done: a few dozen at most, read by their key (person first) in one
+    /// compiled query, which spares EF's per-call expression work on every reader's page. A compiled query keeps the
+    /// first model it ran with, so there is one per model (a process with sites on two databases, as the tests have,
+    /// must not run SQLite's query on PostgreSQL).
+    /// </summary>
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, IAsyncEnumerable<string>>> CompletedBy = new();
+
+    private async Task<HashSet<string>> CompletedAsync(Guid me, string? prefix = null)
     {
-        var prefix = module.Id + "/";
-        return (await db.Set<LessonCompletion>().Where(c => c.UserId == me && c.LessonKey.StartsWith(prefix)).Select(c => c.LessonKey).ToListAsync()).ToHashSet();
+        var query = CompletedBy.GetValue(db.Model, static _ =>
+            EF.CompileAsyncQuery((DbContext context, Guid person) => context.Set<LessonCompletion>().Where(c => c.UserId == person).Select(c => c.LessonKey)));
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in query(db, me))
+        {
+            if (prefix is null || key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                done.Add(key);
+            }
+        }
+
+        return done;
     }
+
+    private Task<HashSet<string>> CompletedInAsync(Guid me, ModuleItem module) => CompletedAsync(me, module.Id + "/");
 
     private static ModuleProgressRow Progress(CurriculumSnapshot snapshot, ModuleItem module, HashSet<string> done)
     {
