@@ -200,6 +200,24 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.SqlServer
                     b.ToTable("curriculum_rubrics", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.ContentFingerprint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ImportedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("curriculum_content_fingerprint", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>
                 {
                     b.Property<int>("Id")

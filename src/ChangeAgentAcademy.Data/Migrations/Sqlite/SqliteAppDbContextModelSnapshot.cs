@@ -195,6 +195,24 @@ namespace ChangeAgentAcademy.Web.Data.Migrations.Sqlite
                     b.ToTable("curriculum_rubrics", (string)null);
                 });
 
+            modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.ContentFingerprint", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("curriculum_content_fingerprint", (string)null);
+                });
+
             modelBuilder.Entity("ChangeAgentAcademy.Curriculum.Data.CurriculumGeneration", b =>
                 {
                     b.Property<int>("Id")

@@ -16,7 +16,28 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// </summary>
 public sealed partial class ContentImporter(DbContext db, MarkdownRenderer renderer, TimeProvider clock, ImportReportHolder holder, ILogger<ContentImporter> logger, GenerationWatch watch)
 {
-    public async Task<ImportReport> ImportAsync(string contentRoot, Guid? actorId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The start's import: nothing (null) when the folder's <see cref="ContentFolderHash"/> equals the one the last
+    /// import without issues stored (one query, and the files read once to hash them), else <see cref="ImportAsync"/>.
+    /// </summary>
+    public async Task<ImportReport?> ImportIfChangedAsync(string contentRoot, CancellationToken cancellationToken = default)
+    {
+        var fingerprint = ContentFolderHash.Of(contentRoot);
+        if (fingerprint is not null
+            && await db.Set<ContentFingerprint>().AsNoTracking().Where(f => f.Id == 1 && f.Value == fingerprint).Select(f => (DateTime?)f.ImportedUtc).FirstOrDefaultAsync(cancellationToken) is { } imported)
+        {
+            logger.LogInformation("Content import skipped: {Root} has not changed since the import of {Imported:u}", contentRoot, imported);
+            return null;
+        }
+
+        return await ImportAsync(contentRoot, fingerprint, null, cancellationToken);
+    }
+
+    public Task<ImportReport> ImportAsync(string contentRoot, Guid? actorId, CancellationToken cancellationToken = default) =>
+        ImportAsync(contentRoot, ContentFolderHash.Of(contentRoot), actorId, cancellationToken);
+
+    /// <param name="fingerprint">The folder's fingerprint taken before reading it: a file changed during the import then changes it again.</param>
+    private async Task<ImportReport> ImportAsync(string contentRoot, string? fingerprint, Guid? actorId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var issues = new List<ContentIssue>();
@@ -212,10 +233,28 @@ public sealed partial class ContentImporter(DbContext db, MarkdownRenderer rende
             db.AddAudit(now, actorId, "curriculum.imported", contentRoot.Length > 200 ? contentRoot[^200..] : contentRoot, $"{created} new, {conflicts} conflicts, {issues.Count} issues");
         }
 
+        await RememberAsync(issues.Count == 0 ? fingerprint : null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         watch.Published(published);
         return Finish(new ImportReport(created, unchanged, conflicts, issues, now));
+    }
+
+    /// <summary>
+    /// Stores the fingerprint of a clean import, with the import's changes; after an import with issues clears it, so
+    /// the next start reads the folder again (and reports the issues again) even if the files go back to an earlier state.
+    /// </summary>
+    private async Task RememberAsync(string? fingerprint, DateTime now, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<ContentFingerprint>().FindAsync([1], cancellationToken);
+        if (row is null)
+        {
+            row = new ContentFingerprint { Id = 1 };
+            db.Set<ContentFingerprint>().Add(row);
+        }
+
+        row.Value = fingerprint ?? "";
+        row.ImportedUtc = now;
     }
 
     private ImportReport Finish(ImportReport report)

@@ -9,7 +9,7 @@ namespace ChangeAgentAcademy.Reflections.Services;
 /// Demo mode: the demo cohort's schedule and everything released by now (the cohort started weeks ago), some
 /// reflections handed in a few days before their due date, some waiting for review (oldest first: trainee1,
 /// trainee2, trainee11), one accepted with feedback (trainee3, trainee11) and one sent back for a revision
-/// (trainee6), so every role has something to look at on the first run. Runs once.
+/// (trainee6), so every role has something to look at on the first run. Runs once: skipped as soon as anyone has handed in.
 /// </summary>
 public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, WorkService work, ReviewService reviews, IProgrammeOutline outline) : IImportStep
 {
@@ -38,12 +38,15 @@ public sealed class DemoReflectionStep(DbContext db, Dispatcher dispatcher, Work
             return;
         }
 
-        await dispatcher.SyncMembersAsync(cancellationToken);
-        await dispatcher.RunAsync(cancellationToken);
+        // Once: a hand-in means the demo's reflections were made (one query on every later start). From then on the
+        // dispatcher's job (every minute) keeps releasing and reminding; running it here too cost half a second a start.
         if (await db.Set<Submission>().AnyAsync(cancellationToken))
         {
             return;
         }
+
+        await dispatcher.SyncMembersAsync(cancellationToken);
+        await dispatcher.RunAsync(cancellationToken);
 
         var emails = Plan.Select(p => p.Email).Distinct().ToList();
         var people = await db.Set<AppUser>().Where(u => emails.Contains(u.Email!)).ToDictionaryAsync(u => u.Email!, u => u.Id, cancellationToken);
