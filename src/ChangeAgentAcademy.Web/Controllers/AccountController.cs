@@ -33,7 +33,8 @@ public sealed class AccountController(
     [AllowAnonymous]
     [HttpGet("signin")]
     public IActionResult SignIn(string? returnUrl) =>
-        View(new SignInViewModel { ReturnUrl = returnUrl, DemoMode = demo.Value.Enabled == true });
+        // The same page for every anonymous visitor but for the language and the token: rendered once per language.
+        new AnonymousPageResult(View(new SignInViewModel { ReturnUrl = returnUrl, DemoMode = demo.Value.Enabled == true }));
 
     [AllowAnonymous]
     [HttpPost("signin")]
