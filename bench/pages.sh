@@ -64,8 +64,8 @@ path_of() { case $1 in static) echo /css/site.css;; health) echo /health;; signi
 who_of() { case $1 in lesson|start|reflections) echo trainee1;; review) echo trainer1;; team) echo leader1;; *) echo none;; esac; }
 
 start_site Information
-# The trainer's queue: 30 hand-ins waiting (the demo has 3; 27 open reflections get a first version).
-python3 - "$WORK/academy.db" <<'PY'
+# The trainer's queue: 30 hand-ins waiting (the demo has 3; 27 open reflections get a first version); only when /review is measured.
+case " $PAGES " in *" review "*) python3 - "$WORK/academy.db" <<'PY'
 import sqlite3, sys, datetime, uuid
 db = sqlite3.connect(sys.argv[1])
 now = datetime.datetime.utcnow()
@@ -80,6 +80,7 @@ for i, (wid,) in enumerate(rows):
 db.commit()
 print("hand-ins waiting for review:", db.execute("select count(*) from reflections_work where Status='Submitted'").fetchone()[0])
 PY
+;; esac
 declare -A COOKIE
 COOKIE[none]=""
 for person in trainee1 trainer1 leader1; do COOKIE[$person]=$(sign_in "$person@demo.local"); done

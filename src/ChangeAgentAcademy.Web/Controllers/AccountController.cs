@@ -30,11 +30,7 @@ public sealed class AccountController(
     IOptions<PasswordHasherOptions> hashing,
     IStringLocalizer<SharedText> T) : Controller
 {
-    [AllowAnonymous]
-    [HttpGet("signin")]
-    public IActionResult SignIn(string? returnUrl) =>
-        View(new SignInViewModel { ReturnUrl = returnUrl, DemoMode = demo.Value.Enabled == true });
-
+    // Showing the form (GET) is SignInPageController: it needs none of this controller's services.
     [AllowAnonymous]
     [HttpPost("signin")]
     [EnableRateLimiting(AcademyServices.SignInRateLimitPolicy)]

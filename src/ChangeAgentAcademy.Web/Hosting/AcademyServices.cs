@@ -85,6 +85,8 @@ public static class AcademyServices
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
             .AddCheck<HangfireHealthCheck>("jobs");
+        HealthReportCache.Decorate(services);
+        services.AddSingleton<AnonymousPageCache>();
 
         services.AddTransient<IImportStep, CoreDataStep>();
         services.AddHostedService<SiteInitializer>();
