@@ -8,6 +8,8 @@
 # "CPU ms/req" is the site process's CPU time (user + system, /proc/<pid>/stat) during the measured run divided by
 # the requests it answered: unlike requests/s it hardly depends on what else runs on the machine.
 # usage: bench/pages.sh [seconds] [connections]        SITE_DIR=<published site> skips the publish;
+#        WARMUP=<seconds> warms each page up longer (default 5; the JIT keeps optimising for a while, so a page measured
+#        after 30 s of load is cheaper than after 5: compare runs with the same warm-up);
 #        PAGES="lesson start" measures only those (names: static health signin lesson start reflections review team)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,7 +112,7 @@ STATIC_RPS=""
 for page in $PAGES; do
   p=$(path_of "$page"); c=${COOKIE[$(who_of "$page")]}
   hdr=(); [ -n "$c" ] && hdr=(-H "Cookie: $c")
-  wrk -t2 -c50 -d5s "${hdr[@]}" "http://127.0.0.1:$PORT$p" >/dev/null
+  wrk -t2 -c50 -d"${WARMUP:-5}s" "${hdr[@]}" "http://127.0.0.1:$PORT$p" >/dev/null
   t0=$(cpu_ticks)
   read -r rps p50 p99 n errors < <(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s "$WORK/report.lua" "${hdr[@]}" "http://127.0.0.1:$PORT$p" | tail -1)
   cpu=$(python3 -c "print(f'{($(cpu_ticks) - $t0) * 1000 / $HZ / max($n, 1):.3f}')")

@@ -20,6 +20,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 
 namespace ChangeAgentAcademy.Web.Hosting;
@@ -234,6 +235,9 @@ public static class AcademyServices
     private static void AddLanguages(IServiceCollection services)
     {
         services.AddLocalization();
+        // Texts looked up once per language and kept (the resource files do not change while the site runs).
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, ChangeAgentAcademy.Web.Localization.CachedStringLocalizerFactory>());
         // Write å, ä, ø as characters, not &#xE5; entities: Nordic pages stay readable and smaller.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
