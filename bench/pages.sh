@@ -104,7 +104,7 @@ done = function(summary, latency, requests)
 end
 LUA
 start_site Warning
-echo "== load before: $(uptime | sed 's/.*load average: //')  ($(nproc) cores; wrk -t2 -c$CONNECTIONS -d${DURATION}s per page after a 5 s warm-up at 50 connections)"
+echo "== load before: $(uptime | sed 's/.*load average: //')  ($(nproc) cores; wrk -t2 -c$CONNECTIONS -d${DURATION}s per page after a ${WARMUP:-5} s warm-up at 50 connections)"
 printf "%-12s %-44s %7s %9s %8s %8s %7s %10s %10s %8s\n" page path bytes "req/s" "p50 ms" "p99 ms" ratio "CPU ms/req" "CPU ratio" queries
 cpu_ticks() { awk '{print $14 + $15}' /proc/$SITE/stat; }
 HZ=$(getconf CLK_TCK)
