@@ -37,7 +37,10 @@ internal sealed class SiteInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
-        logger.LogInformation("Start-up: host built {Ms} ms after the process started", (int)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds);
+        using (var process = Process.GetCurrentProcess())
+        {
+            logger.LogInformation("Start-up: host built {Ms} ms after the process started", (int)(DateTime.Now - process.StartTime).TotalMilliseconds);
+        }
         var started = Stopwatch.GetTimestamp();
         // The history table read (no table: none applied) against the assembly's list: on an up-to-date database, every
         // start but the first after an upgrade, Migrate() is skipped, with its migration lock and its comparison of the
