@@ -69,6 +69,9 @@ public static class AcademyServices
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)))
             .ConfigureApplicationPartManager(parts => KeepEnabledModuleParts(parts, catalog));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) => LocalizeBindingMessages(o, factory));
+        // Action links are kept per process (routes are fixed at start): Hosting/LinkCache.cs.
+        services.AddSingleton<LinkCache>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory, CachedUrlHelperFactory>());
 
         services.AddRateLimiter(o =>
         {

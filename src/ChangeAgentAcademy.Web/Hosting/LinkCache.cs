@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChangeAgentAcademy.Web.Hosting;
+
+/// <summary>
+/// Addresses made by <c>Url.Action</c> and the <c>asp-action</c> tag helpers, kept per process. An address depends
+/// only on the site's routes (fixed at start: a module is switched on or off by restarting), on what the call names
+/// (action, controller, route values, fragment), on the request's route values (routing fills a parameter the call
+/// leaves out from them) and on the request's path base. The key holds all of these, each value with its type and
+/// every part with its length, so no two different calls share a key. A page makes five to forty links; generating one
+/// walks the route table and was a tenth of a signed-in page's processor time (bench/README.md, issue 18).
+/// <para>Only path addresses are kept (no protocol or host), only from a page answering 200 (a 404 for a made-up
+/// address cannot fill the cache), only for values of simple types, and at most <see cref="Limit"/> of them: when
+/// full, the cache starts again empty, so made-up route values can slow it for a moment but never grow it.</para>
+/// </summary>
+public sealed class LinkCache
+{
+    /// <summary>The most addresses kept at once.</summary>
+    public const int Limit = 8192;
+
+    private readonly ConcurrentDictionary<string, string?> links = new(StringComparer.Ordinal);
+    private int count;
+
+    /// <summary>How many addresses are kept (tests).</summary>
+    public int Count => Volatile.Read(ref count);
+
+    /// <summary>Forgets every address (tests; the routes never change while the site runs).</summary>
+    public void Clear()
+    {
+        links.Clear();
+        Volatile.Write(ref count, 0);
+    }
+
+    public bool TryGet(string key, out string? link) => links.TryGetValue(key, out link);
+
+    public void Add(string key, string? link)
+    {
+        if (Interlocked.Increment(ref count) > Limit)
+        {
+            links.Clear();
+            Volatile.Write(ref count, 1);
+        }
+
+        if (!links.TryAdd(key, link))
+        {
+            Interlocked.Decrement(ref count);
+        }
+    }
+
+    /// <summary>
+    /// The key for an action link, or null when the call cannot be kept (an absolute address, or a value whose text
+    /// form is not plain).
+    /// </summary>
+    public static string? KeyFor(UrlActionContext call, string? pathBase, RouteValueDictionary? ambient, RouteValueDictionary? routeData)
+    {
+        if (call.Protocol is not null || call.Host is not null)
+        {
+            return null;
+        }
+
+        var key = new StringBuilder(256);
+        Part(key, pathBase);
+        Part(key, call.Action);
+        Part(key, call.Controller);
+        Part(key, call.Fragment);
+        if (!Values(key, call.Values) || !Values(key, ambient))
+        {
+            return null;
+        }
+
+        // The helper fills the action and controller from the action's route data; normally that is the same dictionary.
+        if (!ReferenceEquals(ambient, routeData) && !Values(key, routeData))
+        {
+            return null;
+        }
+
+        return key.ToString();
+    }
+
+    private static void Part(StringBuilder key, string? text)
+    {
+        if (text is null)
+        {
+            key.Append('~');
+            return;
+        }
+
+        key.Append(text.Length).Append(':').Append(text);
+    }
+
+    private static bool Values(StringBuilder key, object? values)
+    {
+        switch (values)
+        {
+            case null:
+                key.Append("{}");
+                return true;
+            case RouteValueDictionary dictionary:
+                return Pairs(key, dictionary);
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                return Pairs(key, pairs);
+            case IEnumerable<KeyValuePair<string, string?>> texts:
+                return Pairs(key, texts.Select(p => new KeyValuePair<string, object?>(p.Key, p.Value)));
+            default:
+                return Pairs(key, new RouteValueDictionary(values));
+        }
+    }
+
+    private static bool Pairs(StringBuilder key, IEnumerable<KeyValuePair<string, object?>> pairs)
+    {
+        key.Append('{');
+        foreach (var (name, value) in pairs)
+        {
+            Part(key, name);
+            switch (value)
+            {
+                case null:
+                    key.Append('n');
+                    break;
+                case string text:
+                    key.Append('s');
+                    Part(key, text);
+                    break;
+                case int number:
+                    key.Append('i');
+                    Part(key, number.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case long number:
+                    key.Append('l');
+                    Part(key, number.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case bool flag:
+                    key.Append(flag ? 'T' : 'F');
+                    break;
+                case Guid id:
+                    key.Append('g');
+                    Part(key, id.ToString("N"));
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        key.Append('}');
+        return true;
+    }
+}
