@@ -12,24 +12,14 @@ internal sealed class CachedUrlHelper(IUrlHelper inner, LinkCache cache) : IUrlH
     public string? Action(UrlActionContext actionContext)
     {
         var http = ActionContext.HttpContext;
-        var key = LinkCache.KeyFor(actionContext, http.Request.PathBase.Value, http.Features.Get<IRouteValuesFeature>()?.RouteValues, ActionContext.RouteData.Values);
-        if (key is null)
-        {
-            return inner.Action(actionContext);
-        }
-
-        if (cache.TryGet(key, out var link))
-        {
-            return link;
-        }
-
-        link = inner.Action(actionContext);
-        if (http.Response.StatusCode == StatusCodes.Status200OK)
-        {
-            cache.Add(key, link);
-        }
-
-        return link;
+        return cache.GetOrMake(
+            actionContext,
+            http.Request.PathBase.Value,
+            http.Features.Get<IRouteValuesFeature>()?.RouteValues,
+            ActionContext.RouteData.Values,
+            (inner, actionContext),
+            static state => state.inner.Action(state.actionContext),
+            keep: http.Response.StatusCode == StatusCodes.Status200OK);
     }
 
     public string? Content(string? contentPath) => inner.Content(contentPath);

@@ -22,8 +22,14 @@ public sealed class LinkCache
     /// <summary>The most addresses kept at once.</summary>
     public const int Limit = 8192;
 
+    [ThreadStatic]
+    private static StringBuilder? scratch;
+
     private readonly ConcurrentDictionary<string, string?> links = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> bySpan;
     private int count;
+
+    public LinkCache() => bySpan = links.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>How many addresses are kept (tests).</summary>
     public int Count => Volatile.Read(ref count);
@@ -36,6 +42,58 @@ public sealed class LinkCache
     }
 
     public bool TryGet(string key, out string? link) => links.TryGetValue(key, out link);
+
+    /// <summary>
+    /// The kept address for a call, or the address <paramref name="make"/> gives (kept when <paramref name="keep"/>):
+    /// the key is built in a buffer of the thread's and looked up without making a string, so a kept link costs no
+    /// allocation.
+    /// </summary>
+    public string? GetOrMake<TState>(UrlActionContext call, string? pathBase, RouteValueDictionary? ambient, RouteValueDictionary? routeData, TState state, Func<TState, string?> make, bool keep)
+    {
+        // Taken while in use, so a call made while building another link would get a buffer of its own.
+        var key = scratch ?? new StringBuilder(256);
+        scratch = null;
+        try
+        {
+            key.Clear();
+            if (!Write(key, call, pathBase, ambient, routeData))
+            {
+                return make(state);
+            }
+
+            foreach (var chunk in key.GetChunks())
+            {
+                // One chunk for any key up to the buffer's size (the usual case): looked up as it is.
+                if (chunk.Length == key.Length && bySpan.TryGetValue(chunk.Span, out var kept))
+                {
+                    return kept;
+                }
+
+                break;
+            }
+
+            var text = key.ToString();
+            if (links.TryGetValue(text, out var found))
+            {
+                return found;
+            }
+
+            var link = make(state);
+            if (keep)
+            {
+                Add(text, link);
+            }
+
+            return link;
+        }
+        finally
+        {
+            if (key.Capacity <= 4096)
+            {
+                scratch = key;
+            }
+        }
+    }
 
     public void Add(string key, string? link)
     {
@@ -57,28 +115,28 @@ public sealed class LinkCache
     /// </summary>
     public static string? KeyFor(UrlActionContext call, string? pathBase, RouteValueDictionary? ambient, RouteValueDictionary? routeData)
     {
+        var key = new StringBuilder(256);
+        return Write(key, call, pathBase, ambient, routeData) ? key.ToString() : null;
+    }
+
+    private static bool Write(StringBuilder key, UrlActionContext call, string? pathBase, RouteValueDictionary? ambient, RouteValueDictionary? routeData)
+    {
         if (call.Protocol is not null || call.Host is not null)
         {
-            return null;
+            return false;
         }
 
-        var key = new StringBuilder(256);
         Part(key, pathBase);
         Part(key, call.Action);
         Part(key, call.Controller);
         Part(key, call.Fragment);
         if (!Values(key, call.Values) || !Values(key, ambient))
         {
-            return null;
+            return false;
         }
 
         // The helper fills the action and controller from the action's route data; normally that is the same dictionary.
-        if (!ReferenceEquals(ambient, routeData) && !Values(key, routeData))
-        {
-            return null;
-        }
-
-        return key.ToString();
+        return ReferenceEquals(ambient, routeData) || Values(key, routeData);
     }
 
     private static void Part(StringBuilder key, string? text)
