@@ -72,6 +72,9 @@ public static class AcademyServices
         // Action links are kept per process (routes are fixed at start): Hosting/LinkCache.cs.
         services.AddSingleton<LinkCache>();
         services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.Routing.IUrlHelperFactory, CachedUrlHelperFactory>());
+        // Flash messages in a cookie, without deleting on every page a cookie the browser did not send: Hosting/TempDataCookieProvider.cs.
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, TempDataCookieProvider>());
 
         services.AddRateLimiter(o =>
         {
