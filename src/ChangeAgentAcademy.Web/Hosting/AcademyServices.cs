@@ -214,7 +214,15 @@ public static class AcademyServices
         services.AddSingleton<SignInReturn>();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<TimeProvider>((o, clock) => AbsoluteSessionLimit.Attach(o.Events, security, clock));
+            .PostConfigure<TimeProvider>((o, clock) =>
+            {
+                AbsoluteSessionLimit.Attach(o.Events, security, clock);
+                // The cookie's decryption is remembered for a minute per cookie value: Security/CachedTicketFormat.cs.
+                if (o.TicketDataFormat is { } format and not CachedTicketFormat)
+                {
+                    o.TicketDataFormat = new CachedTicketFormat(format, clock);
+                }
+            });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
         services.AddSingleton<SessionCache>();
         services.AddScoped<SessionStore>();
