@@ -1,4 +1,7 @@
 using ChangeAgentAcademy.Data;
+using ChangeAgentAcademy.Web.Data.CompiledModels.Postgres;
+using ChangeAgentAcademy.Web.Data.CompiledModels.Sqlite;
+using ChangeAgentAcademy.Web.Data.CompiledModels.SqlServer;
 using ChangeAgentAcademy.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,6 +19,11 @@ public static class DatabaseServiceCollectionExtensions
     /// (diagnostics, tests counting queries per page) must be singletons, and they are attached to every context.
     /// A leased context is reset when its request ends (tracked entities, transaction, timeouts), so nothing of one
     /// request reaches the next.
+    /// Each provider's model is the compiled one in Data/CompiledModels/&lt;Provider&gt; (issue #18, cold start: building the
+    /// model from every module's configuration took about 0.6 s of the first request). It is the model of every known
+    /// module, enabled or not (<see cref="ModuleModelSource"/>), so it does not depend on the configuration.
+    /// `tools/ef-optimize.sh` regenerates it after an entity or configuration change; CompiledModelTests fail until then.
+    /// The design-time factories (migrations) build the model from the configurations as before.
     /// </remarks>
     public static IServiceCollection AddAcademyDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, ModuleCatalog catalog)
     {
@@ -24,17 +32,17 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(SqliteAppDbContextModel.Instance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(PostgresAppDbContextModel.Instance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(SqlServerAppDbContextModel.Instance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;

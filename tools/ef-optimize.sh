@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the compiled EF Core model of every provider (src/ChangeAgentAcademy.Web/Data/CompiledModels/<Provider>),
+# which the site runs on instead of building the model from every module's configurations at start-up (issue #18,
+# cold start). Run it after any change to an entity or its configuration (next to adding the migrations);
+# CompiledModelTests fail until it has been run. Commit the changed files it writes.
+# usage: tools/ef-optimize.sh          (builds the site once, in Release, then writes the three models)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet tool restore >/dev/null
+dotnet build src/ChangeAgentAcademy.Web -c Release --nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u || true
+for p in Sqlite Postgres SqlServer; do
+  out=src/ChangeAgentAcademy.Web/Data/CompiledModels/$p
+  rm -rf "$out"   # a removed entity leaves no stale file behind
+  dotnet ef dbcontext optimize --no-build --configuration Release \
+    --project src/ChangeAgentAcademy.Web --startup-project src/ChangeAgentAcademy.Web \
+    --context ${p}AppDbContext --output-dir Data/CompiledModels/$p \
+    --namespace ChangeAgentAcademy.Web.Data.CompiledModels.$p 2>&1 \
+    | grep -vE "^/|doesn't match the assembly|Consider changing your target project|Successfully generated" || true
+  [ -f "$out/${p}AppDbContextModel.cs" ] || { echo "ef-optimize: no model written for $p" >&2; exit 1; }
+  # EF finds a compiled model by this attribute only in the context's own assembly (ChangeAgentAcademy.Data); the site
+  # names the model with UseModel (DatabaseServiceCollectionExtensions), so the attribute is not kept.
+  rm -f "$out/${p}AppDbContextAssemblyAttributes.cs"
+  echo "ef-optimize: $p model written to $out ($(ls "$out" | wc -l) files)"
+done
