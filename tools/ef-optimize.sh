@@ -7,7 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-dotnet build src/ChangeAgentAcademy.Web -c Release --nologo -v q 2>&1 | grep -E " error |rror\(s\)" | sort -u || true
+# The models are read from this build: a failed build must stop here, not leave the previous binaries to be read.
+# When an entity type the old models name is gone (removed or renamed), the site does not compile with them: it is
+# then built without them (NoCompiledModels: the site builds its model from the configurations, as before).
+if ! log=$(dotnet build src/ChangeAgentAcademy.Web -c Release --nologo -v q 2>&1); then
+  echo "ef-optimize: the site does not build with the present compiled models; building it without them" >&2
+  if ! log=$(dotnet build src/ChangeAgentAcademy.Web -c Release --nologo -v q -p:NoCompiledModels=true 2>&1); then
+    echo "$log" | grep -E " error " | sort -u >&2
+    echo "ef-optimize: the build failed; no model written" >&2
+    exit 1
+  fi
+fi
 for p in Sqlite Postgres SqlServer; do
   out=src/ChangeAgentAcademy.Web/Data/CompiledModels/$p
   rm -rf "$out"   # a removed entity leaves no stale file behind

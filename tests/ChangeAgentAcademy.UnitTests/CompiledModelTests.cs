@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChangeAgentAcademy.UnitTests;
 
@@ -45,6 +46,26 @@ public class CompiledModelTests
                 DatabaseServiceCollectionExtensions.ConfigureSqlServer(sqlServer, "Server=localhost;Database=x;TrustServerCertificate=True");
                 return new SqlServerAppDbContext((compiled ? sqlServer.UseModel(SqlServerAppDbContextModel.Instance) : sqlServer).Options, Modules());
         }
+    }
+
+    /// <summary>The site's contexts (as registered by the host) run on the compiled model of their provider.</summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:", typeof(SqliteAppDbContextModel))]
+    [InlineData(DatabaseProvider.PostgreSql, "Host=localhost;Database=x", typeof(PostgresAppDbContextModel))]
+    [InlineData(DatabaseProvider.SqlServer, "Server=localhost;Database=x;TrustServerCertificate=True", typeof(SqlServerAppDbContextModel))]
+    public void TheSite_RunsOnTheCompiledModel(DatabaseProvider provider, string connectionString, Type model)
+    {
+        var services = new ServiceCollection();
+        services.AddAcademyDatabase(
+            new DatabaseOptions { Provider = provider, ConnectionString = connectionString },
+            Path.GetTempPath(),
+            ModuleCatalog.Discover(ModuleCatalog.SiteAssemblies(), new ConfigurationBuilder().Build()));
+        using var site = services.BuildServiceProvider();
+        using var scope = site.CreateScope();
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.IsType(model, db.Model);
     }
 
     /// <summary>Tables, columns and their types, keys, indexes, foreign keys: what the database sees.</summary>

@@ -1,10 +1,8 @@
 using ChangeAgentAcademy.Data;
-using ChangeAgentAcademy.Web.Data.CompiledModels.Postgres;
-using ChangeAgentAcademy.Web.Data.CompiledModels.Sqlite;
-using ChangeAgentAcademy.Web.Data.CompiledModels.SqlServer;
 using ChangeAgentAcademy.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ChangeAgentAcademy.Web.Data;
 
@@ -32,17 +30,17 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(SqliteAppDbContextModel.Instance), connectionString), PoolSize);
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(SqliteAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(PostgresAppDbContextModel.Instance), connectionString), PoolSize);
+                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(PostgresAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()).UseModel(SqlServerAppDbContextModel.Instance), connectionString), PoolSize);
+                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(SqlServerAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
@@ -52,6 +50,18 @@ public static class DatabaseServiceCollectionExtensions
 
         return services;
     }
+
+#if NO_COMPILED_MODELS
+    private static IModel? SqliteAppDbContextModelInstance => null;
+    private static IModel? PostgresAppDbContextModelInstance => null;
+    private static IModel? SqlServerAppDbContextModelInstance => null;
+#else
+    private static IModel? SqliteAppDbContextModelInstance => CompiledModels.Sqlite.SqliteAppDbContextModel.Instance;
+    private static IModel? PostgresAppDbContextModelInstance => CompiledModels.Postgres.PostgresAppDbContextModel.Instance;
+    private static IModel? SqlServerAppDbContextModelInstance => CompiledModels.SqlServer.SqlServerAppDbContextModel.Instance;
+#endif
+
+    private static DbContextOptionsBuilder Compiled(this DbContextOptionsBuilder o, IModel? model) => model is null ? o : o.UseModel(model);
 
     public static string ConnectionString(DatabaseOptions options, string contentRoot)
     {
