@@ -2,6 +2,7 @@ using ChangeAgentAcademy.Data;
 using ChangeAgentAcademy.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ChangeAgentAcademy.Web.Data;
 
@@ -16,6 +17,11 @@ public static class DatabaseServiceCollectionExtensions
     /// (diagnostics, tests counting queries per page) must be singletons, and they are attached to every context.
     /// A leased context is reset when its request ends (tracked entities, transaction, timeouts), so nothing of one
     /// request reaches the next.
+    /// Each provider's model is the compiled one in Data/CompiledModels/&lt;Provider&gt; (issue #18, cold start: building the
+    /// model from every module's configuration took about 0.6 s of the first request). It is the model of every known
+    /// module, enabled or not (<see cref="ModuleModelSource"/>), so it does not depend on the configuration.
+    /// `tools/ef-optimize.sh` regenerates it after an entity or configuration change; CompiledModelTests fail until then.
+    /// The design-time factories (migrations) build the model from the configurations as before.
     /// </remarks>
     public static IServiceCollection AddAcademyDatabase(this IServiceCollection services, DatabaseOptions options, string contentRoot, ModuleCatalog catalog)
     {
@@ -24,17 +30,17 @@ public static class DatabaseServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<SqliteAppDbContext>((sp, o) => ConfigureSqlite(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(SqliteAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<PostgresAppDbContext>((sp, o) => ConfigurePostgres(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(PostgresAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()), connectionString), PoolSize);
+                services.AddDbContextPool<SqlServerAppDbContext>((sp, o) => ConfigureSqlServer(o.AddInterceptors(sp.GetServices<IInterceptor>()).Compiled(SqlServerAppDbContextModelInstance), connectionString), PoolSize);
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 services.AddScoped<DbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
@@ -44,6 +50,18 @@ public static class DatabaseServiceCollectionExtensions
 
         return services;
     }
+
+#if NO_COMPILED_MODELS
+    private static IModel? SqliteAppDbContextModelInstance => null;
+    private static IModel? PostgresAppDbContextModelInstance => null;
+    private static IModel? SqlServerAppDbContextModelInstance => null;
+#else
+    private static IModel? SqliteAppDbContextModelInstance => CompiledModels.Sqlite.SqliteAppDbContextModel.Instance;
+    private static IModel? PostgresAppDbContextModelInstance => CompiledModels.Postgres.PostgresAppDbContextModel.Instance;
+    private static IModel? SqlServerAppDbContextModelInstance => CompiledModels.SqlServer.SqlServerAppDbContextModel.Instance;
+#endif
+
+    private static DbContextOptionsBuilder Compiled(this DbContextOptionsBuilder o, IModel? model) => model is null ? o : o.UseModel(model);
 
     public static string ConnectionString(DatabaseOptions options, string contentRoot)
     {
