@@ -57,9 +57,9 @@ echo "== built in $(( $(date +%s) - began )) s"
 # The integration suite runs as two test processes at once, on complementary filters so that together they run every
 # test exactly once: the PostgreSQL classes (named Postgres*) and all the others (SQLite and the single-site classes).
 # Inside each process the classes still run one at a time (Hangfire's process-wide state; IntegrationTests'
-# AssemblyInfo.cs): two processes share nothing but the PostgreSQL server, each with its own databases. One process
-# kept one core busy and left the other mostly idle (docs/TESTING.md). The unit suite (seconds, no timing) runs
-# beside them. Then the browser suite alone: it runs two classes at once itself and has real-time bounds
+# AssemblyInfo.cs): two processes share nothing but the PostgreSQL server, each with its own databases. On a quiet
+# machine one process is about one core's work, so the second core was mostly idle (docs/TESTING.md). The unit suite
+# (seconds, no timing) runs beside them. Then the browser suite alone: it runs two classes at once itself and has real-time bounds
 # (Playwright's 30 s, a poller's second) that a machine running both suites at once broke (docs/TESTING.md).
 # Each suite's output goes to a log, printed whole when it failed.
 suite() { # $1 name, $2 project suffix, $3 test filter (optional)
