@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Routing;
@@ -25,23 +24,17 @@ public sealed class LinkCache
     [ThreadStatic]
     private static StringBuilder? scratch;
 
-    private readonly ConcurrentDictionary<string, string?> links = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> bySpan;
-    private int count;
-
-    public LinkCache() => bySpan = links.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly BoundedCache<string?> links = new(Limit);
 
     /// <summary>How many addresses are kept (tests).</summary>
-    public int Count => Volatile.Read(ref count);
+    public int Count => links.Count;
 
     /// <summary>Forgets every address (tests; the routes never change while the site runs).</summary>
-    public void Clear()
-    {
-        links.Clear();
-        Volatile.Write(ref count, 0);
-    }
+    public void Clear() => links.Clear();
 
-    public bool TryGet(string key, out string? link) => links.TryGetValue(key, out link);
+    public bool TryGet(string key, out string? link) => links.TryGet(key, out link);
+
+    public void Add(string key, string? link) => links.Set(key, link);
 
     /// <summary>
     /// The kept address for a call, or the address <paramref name="make"/> gives (kept when <paramref name="keep"/>):
@@ -61,27 +54,18 @@ public sealed class LinkCache
                 return make(state);
             }
 
-            foreach (var chunk in key.GetChunks())
+            // A key that fits the buffer is one chunk (the usual case) and is looked up as it is.
+            var chunks = key.GetChunks();
+            var whole = chunks.MoveNext() && chunks.Current.Length == key.Length;
+            if (whole ? links.TryGet(chunks.Current.Span, out var kept) : links.TryGet(key.ToString(), out kept))
             {
-                // One chunk for any key up to the buffer's size (the usual case): looked up as it is.
-                if (chunk.Length == key.Length && bySpan.TryGetValue(chunk.Span, out var kept))
-                {
-                    return kept;
-                }
-
-                break;
-            }
-
-            var text = key.ToString();
-            if (links.TryGetValue(text, out var found))
-            {
-                return found;
+                return kept;
             }
 
             var link = make(state);
             if (keep)
             {
-                Add(text, link);
+                links.Set(key.ToString(), link);
             }
 
             return link;
@@ -92,20 +76,6 @@ public sealed class LinkCache
             {
                 scratch = key;
             }
-        }
-    }
-
-    public void Add(string key, string? link)
-    {
-        if (Interlocked.Increment(ref count) > Limit)
-        {
-            links.Clear();
-            Volatile.Write(ref count, 1);
-        }
-
-        if (!links.TryAdd(key, link))
-        {
-            Interlocked.Decrement(ref count);
         }
     }
 

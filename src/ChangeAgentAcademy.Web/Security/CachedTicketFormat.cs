@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ChangeAgentAcademy.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
 namespace ChangeAgentAcademy.Web.Security;
@@ -24,14 +24,13 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, (AuthenticationTicket Ticket, DateTimeOffset Until)> tickets = new(StringComparer.Ordinal);
-    private int count;
+    private readonly BoundedCache<(AuthenticationTicket Ticket, DateTimeOffset Until)> tickets = new(Limit);
 
     /// <summary>The format this one asks on a miss (tests).</summary>
     public ISecureDataFormat<AuthenticationTicket> Inner => inner;
 
     /// <summary>How many cookies are kept (tests).</summary>
-    public int Count => Volatile.Read(ref count);
+    public int Count => tickets.Count;
 
     public string Protect(AuthenticationTicket data) => inner.Protect(data);
 
@@ -47,7 +46,7 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
         }
 
         var now = clock.GetUtcNow();
-        if (tickets.TryGetValue(protectedText, out var kept) && now < kept.Until)
+        if (tickets.TryGet(protectedText, out var kept) && now < kept.Until)
         {
             return kept.Ticket.Clone();
         }
@@ -58,27 +57,7 @@ public sealed class CachedTicketFormat(ISecureDataFormat<AuthenticationTicket> i
             return null;
         }
 
-        Keep(protectedText, ticket.Clone(), now + Lifetime);
+        tickets.Set(protectedText, (ticket.Clone(), now + Lifetime));
         return ticket;
-    }
-
-    private void Keep(string protectedText, AuthenticationTicket ticket, DateTimeOffset until)
-    {
-        if (tickets.TryGetValue(protectedText, out _))
-        {
-            tickets[protectedText] = (ticket, until);
-            return;
-        }
-
-        if (Interlocked.Increment(ref count) > Limit)
-        {
-            tickets.Clear();
-            Volatile.Write(ref count, 1);
-        }
-
-        if (!tickets.TryAdd(protectedText, (ticket, until)))
-        {
-            Interlocked.Decrement(ref count);
-        }
     }
 }
