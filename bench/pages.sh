@@ -44,7 +44,7 @@ sign_in() { # $1 email -> cookie header
   token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/account/signin" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
   curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "Email=$1" --data-urlencode "Password=Demo-Academy-2026!" \
     --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$PORT/account/signin"
-  awk '$6 ~ /^(caa.session|\.AspNetCore\.Culture)$/ {printf "%s=%s; ", $6, $7}' "$jar"
+  awk '$6 ~ /^(caa.session|\.AspNetCore\.Culture|\.AspNetCore\.Antiforgery\..*)$/ {printf "%s=%s; ", $6, $7}' "$jar"
 }
 count_for() { grep '"EventId":20101' "$WORK/site.log" | grep -c "\"RequestPath\":\"$1\"" || true; }
 queries() { # $1 cookie, $2 path -> "warm/after-idle"
