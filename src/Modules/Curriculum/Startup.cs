@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LessonEditor>();
         services.AddScoped<RubricEditor>();
         services.AddScoped<AuthoringPages>();
+        services.AddScoped<CompletedLessons>();
         services.AddScoped<LearnPages>();
         services.AddScoped<CompletionService>();
         services.AddScoped<IProgrammeOutline, ProgrammeOutline>();

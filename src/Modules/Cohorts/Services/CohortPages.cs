@@ -164,18 +164,22 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
     public async Task<CohortsPanelViewModel> PanelAsync(Guid me, bool seesCohorts, bool seesAll, bool isLeader, CancellationToken ct = default)
     {
         var running = seesCohorts ? await ListAsync(me, seesAll, take: 5, ct) : [];
-        var mine = await (from m in db.Set<CohortMember>()
-                          join c in db.Set<Cohort>().AsNoTracking() on m.CohortId equals c.Id
-                          where m.UserId == me && m.Status != MemberStatus.Withdrawn
-                          orderby c.StartDate descending
-                          select new CohortRow(c.Id, c.Name, c.StartDate, c.Track, c.Status, 0, c.Capacity)).FirstOrDefaultAsync(ct);
-        var myTrainers = mine is null
-            ? []
-            : await (from t in db.Set<CohortTrainer>()
-                     join u in db.Set<AppUser>() on t.UserId equals u.Id
-                     where t.CohortId == mine.Id
-                     orderby u.DisplayName
-                     select u.DisplayName).ToListAsync(ct);
+        // The reader's own cohort and its trainers' names in one query (issue #18: it was two).
+        var own = await (from m in db.Set<CohortMember>()
+                         join c in db.Set<Cohort>().AsNoTracking() on m.CohortId equals c.Id
+                         where m.UserId == me && m.Status != MemberStatus.Withdrawn
+                         orderby c.StartDate descending
+                         select new
+                         {
+                             Row = new CohortRow(c.Id, c.Name, c.StartDate, c.Track, c.Status, 0, c.Capacity),
+                             Trainers = (from t in db.Set<CohortTrainer>()
+                                         join u in db.Set<AppUser>() on t.UserId equals u.Id
+                                         where t.CohortId == c.Id
+                                         orderby u.DisplayName
+                                         select u.DisplayName).ToList(),
+                         }).FirstOrDefaultAsync(ct);
+        var mine = own?.Row;
+        IReadOnlyList<string> myTrainers = own is null ? [] : own.Trainers;
         var teamMembers = isLeader
             ? await db.Set<AppUser>().CountAsync(u => u.TeamId != null && db.Set<Team>().Any(t => t.Id == u.TeamId && t.LeaderId == me), ct)
             : 0;

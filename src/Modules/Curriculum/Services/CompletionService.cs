@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChangeAgentAcademy.Curriculum.Services;
 
 /// <summary>A reader marks a lesson done or not done.</summary>
-public sealed class CompletionService(CurriculumCatalog catalog, DbContext db, TimeProvider clock)
+public sealed class CompletionService(CurriculumCatalog catalog, DbContext db, CompletedLessons completed, TimeProvider clock)
 {
     /// <summary>Marks a lesson done (or, with done=false, not done). Idempotent: a double click stores one row. NotFound for anything but a lesson.</summary>
     public async Task<Result> MarkAsync(Guid me, string module, string lesson, bool done)
@@ -27,6 +27,7 @@ public sealed class CompletionService(CurriculumCatalog catalog, DbContext db, T
             db.Set<LessonCompletion>().Remove(existing);
         }
 
+        completed.Forget(me);
         try
         {
             await db.SaveChangesAsync();

@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using ChangeAgentAcademy.Curriculum.Data;
 using ChangeAgentAcademy.Curriculum.ViewModels;
 using ChangeAgentAcademy.Modules;
 using ChangeAgentAcademy.Security;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
@@ -15,7 +12,7 @@ namespace ChangeAgentAcademy.Curriculum.Services;
 /// content comes from the per-generation snapshot, and the generation from <see cref="GenerationWatch"/>
 /// (a publish on this node shows at once, on another node within about a second).
 /// </summary>
-public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortDirectory cohorts, IAssignmentProgress assignments)
+public sealed class LearnPages(CurriculumCatalog catalog, CompletedLessons completed, ICohortDirectory cohorts, IAssignmentProgress assignments)
 {
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
@@ -115,20 +112,11 @@ public sealed class LearnPages(CurriculumCatalog catalog, DbContext db, ICohortD
         placement?.Track
         ?? (user.IsInRole(Roles.Trainee) ? "trainee" : user.IsInRole(Roles.Leader) ? "leader" : null);
 
-    /// <summary>
-    /// The keys of every lesson the person has marked done: a few dozen at most, read by their key (person first) in one
-    /// compiled query, which spares EF's per-call expression work on every reader's page. A compiled query keeps the
-    /// first model it ran with, so there is one per model (a process with sites on two databases, as the tests have,
-    /// must not run SQLite's query on PostgreSQL).
-    /// </summary>
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, IAsyncEnumerable<string>>> CompletedBy = new();
-
     private async Task<HashSet<string>> CompletedAsync(Guid me, string? prefix = null)
     {
-        var query = CompletedBy.GetValue(db.Model, static _ =>
-            EF.CompileAsyncQuery((DbContext context, Guid person) => context.Set<LessonCompletion>().Where(c => c.UserId == person).Select(c => c.LessonKey)));
+        var all = await completed.OfAsync(me);
         var done = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var key in query(db, me))
+        foreach (var key in all)
         {
             if (prefix is null || key.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChangeAgentAcademy.Curriculum.Services;
 
-internal sealed class ProgrammeOutline(CurriculumCatalog catalog, DbContext db) : IProgrammeOutline
+internal sealed class ProgrammeOutline(CurriculumCatalog catalog, DbContext db, CompletedLessons completed) : IProgrammeOutline
 {
     /// <summary>When an assignment's front matter gives no due offset.</summary>
     public const int DefaultDueOffsetDays = 10;
@@ -23,6 +23,15 @@ internal sealed class ProgrammeOutline(CurriculumCatalog catalog, DbContext db) 
         if (people.Count == 0 || lessonKeys.Count == 0)
         {
             return new Dictionary<Guid, int>();
+        }
+
+        if (people.Count == 1)
+        {
+            // One person (the start page's completion panel): from the keys the request reads once for its panels.
+            var person = people.First();
+            var done = await completed.OfAsync(person, cancellationToken);
+            var count = lessonKeys.Distinct(StringComparer.Ordinal).Count(done.Contains);
+            return count == 0 ? new Dictionary<Guid, int>() : new Dictionary<Guid, int> { [person] = count };
         }
 
         return await db.Set<LessonCompletion>()
