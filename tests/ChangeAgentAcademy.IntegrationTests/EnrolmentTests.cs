@@ -487,6 +487,25 @@ public abstract class EnrolmentTests<TSite>(TSite site) : IClassFixture<TSite> w
     }
 
     [Fact]
+    public async Task TeamView_MembersProgressShowsOnTheNextRequest()
+    {
+        var unit = await TeamAsync(1);
+        var cohort = await CohortAsync();
+        var leader = await SiteClient.SignedInAsync(site, unit.Leader.Email!, SiteClient.TestPassword);
+        await EnrolAsync(leader, cohort, unit.Members[0].Id);
+        var before = await leader.GetStringAsync("/team");
+
+        var reader = await SiteClient.SignedInAsync(site, unit.Members[0].Email!, SiteClient.TestPassword);
+        await reader.PostFormAsync("/learn/m1-role-and-mandate/l1-co-creation", "/learn/m1-role-and-mandate/l1-co-creation/done", new() { ["done"] = "true" });
+        site.Queries.Reset();
+        var after = await leader.GetStringAsync("/team");
+
+        Assert.Contains("0 of 31 lessons", before);
+        Assert.Contains("1 of 31 lessons", after);
+        Assert.InRange(site.Queries.For("/team"), 1, 5);
+    }
+
+    [Fact]
     public async Task TeamView_AfterIdle_StillAtMostFiveQueries_RefresherKeepsGenerationFresh()
     {
         var unit = await TeamAsync(1);

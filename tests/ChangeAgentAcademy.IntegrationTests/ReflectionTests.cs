@@ -62,6 +62,25 @@ public abstract class ReflectionTests<TSite>(TSite site) : IClassFixture<TSite> 
     }
 
     [Fact]
+    public async Task ReviewQueue_NewHandInShowsOnTheNextRequest()
+    {
+        var (cohort, work) = await ReleasedAsync();
+        var second = (await site.WorkAsync(cohort.Id)).First(w => w.UserId == cohort.Trainees[1].Id && w.LessonKey == work.LessonKey);
+        var trainer = await AsAsync(site, cohort.Trainer);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(await AsAsync(site, cohort.Trainees[0]), work.Id, Reflection, "q1")).StatusCode);
+        var before = await trainer.GetStringAsync("/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(await AsAsync(site, cohort.Trainees[1]), second.Id, Reflection, "q2")).StatusCode);
+        var after = await trainer.GetStringAsync("/review");
+
+        Assert.Contains($"/review/{work.Id}", before);
+        Assert.DoesNotContain($"/review/{second.Id}", before);
+        Assert.Contains($"/review/{work.Id}", after);
+        Assert.Contains($"/review/{second.Id}", after);
+        Assert.Contains(cohort.Trainees[1].DisplayName, after);
+    }
+
+    [Fact]
     public async Task WriteSubmitReviewRevise_WholeLoop()
     {
         var (cohort, work) = await ReleasedAsync();

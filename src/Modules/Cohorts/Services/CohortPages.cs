@@ -142,11 +142,12 @@ public sealed class CohortPages(DbContext db, TeamProgress progress, EnrolmentSe
          select c.Name).FirstOrDefaultAsync(ct);
 
     /// <summary>A leader's page: their teams with progress, the open cohorts, the requests waiting for them.</summary>
-    public async Task<TeamViewModel> TeamAsync(Guid leaderId, CancellationToken ct = default)
-    {
-        var (teams, requests) = await progress.ForLeaderWithRequestsAsync(leaderId, ct);
-        return new TeamViewModel(teams, await enrolment.OpenCohortsAsync(ct), requests);
-    }
+    public Task<TeamViewModel> TeamAsync(Guid leaderId, CancellationToken ct = default) =>
+        db.OnOneConnectionAsync(async () =>
+        {
+            var (teams, requests) = await progress.ForLeaderWithRequestsAsync(leaderId, ct);
+            return new TeamViewModel(teams, await enrolment.OpenCohortsAsync(ct), requests);
+        }, ct);
 
     /// <summary>For the withdrawal's question: the person's and the cohort's names when the person is in one of the leader's teams and holds a place, else null.</summary>
     public async Task<(string Person, string Cohort)?> TeamPlaceAsync(Guid cohortId, Guid personId, Guid leaderId, CancellationToken ct = default)

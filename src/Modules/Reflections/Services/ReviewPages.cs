@@ -16,7 +16,10 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
 
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public async Task<QueueViewModel> QueueAsync(Guid me, Guid? cohort, string? module, string? status)
+    public Task<QueueViewModel> QueueAsync(Guid me, Guid? cohort, string? module, string? status) =>
+        db.OnOneConnectionAsync(() => QueueOnOpenConnectionAsync(me, cohort, module, status));
+
+    private async Task<QueueViewModel> QueueOnOpenConnectionAsync(Guid me, Guid? cohort, string? module, string? status)
     {
         status = Statuses.Contains(status) ? status! : "waiting";
         var mine = await cohorts.CohortsRunByAsync(me);
@@ -45,10 +48,16 @@ public sealed class ReviewPages(DbContext db, IProgrammeOutline outline, ICohort
         var rows = await query.OrderBy(x => x.w.LastSubmittedUtc).Take(500)
             .Select(x => new { x.w.Id, x.DisplayName, x.w.CohortId, x.w.LessonKey, x.w.Versions, x.w.LastSubmittedUtc, Late = x.w.LastSubmittedUtc > x.w.DueUtc, x.w.Status }).ToListAsync();
         var names = open.ToDictionary(o => o.Id, o => o.Name);
-        var list = new List<QueueRow>();
+        var list = new List<QueueRow>(rows.Count);
+        var texts = new Dictionary<string, AssignmentText?>();
         foreach (var r in rows)
         {
-            var text = await outline.AssignmentTextAsync(r.LessonKey, Language);
+            // Many hand-ins answer the same assignment: look each one's title up once.
+            if (!texts.TryGetValue(r.LessonKey, out var text))
+            {
+                texts[r.LessonKey] = text = await outline.AssignmentTextAsync(r.LessonKey, Language);
+            }
+
             list.Add(new QueueRow(r.Id, r.DisplayName, names.GetValueOrDefault(r.CohortId) ?? "", text?.Title ?? r.LessonKey, r.LessonKey.Split('/')[0], r.Versions, r.LastSubmittedUtc ?? default, r.Late, r.Status));
         }
 
