@@ -75,10 +75,15 @@ internal sealed class SiteInitializer(
     private async Task ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         // After the migration (the key table exists), before the server listens.
+        var started = Stopwatch.GetTimestamp();
         SharedKeys.EnsureKey(services, services.GetRequiredService<TimeProvider>());
+        logger.LogInformation("Start-up: key ring checked in {Ms} ms", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
         var context = new ImportContext(demo.Value.Enabled == true, Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "content")));
-        foreach (var step in services.GetServices<IImportStep>().OrderBy(s => s.Order))
+        started = Stopwatch.GetTimestamp();
+        var steps = services.GetServices<IImportStep>().OrderBy(s => s.Order).ToList();
+        logger.LogInformation("Start-up: {Count} import steps resolved in {Ms} ms", steps.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        foreach (var step in steps)
         {
             var stepStarted = Stopwatch.GetTimestamp();
             await step.RunAsync(context, cancellationToken);
