@@ -213,8 +213,6 @@ public static class AcademyServices
         });
         services.AddSingleton<SignInReturn>();
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = publicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        // Each browser's request token is encrypted once a minute and masked afresh per page: Security/MaskedAntiforgeryTokens.cs.
-        services.AddMaskedAntiforgeryTokens();
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<TimeProvider>((o, clock) =>
             {
