@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 
 need=()
-for pkg in chromium chromium-driver fonts-liberation fonts-dejavu-core postgresql python3-aiosmtpd nginx-light; do
+for pkg in chromium chromium-driver fonts-liberation fonts-dejavu-core postgresql python3-aiosmtpd nginx-light poppler-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
