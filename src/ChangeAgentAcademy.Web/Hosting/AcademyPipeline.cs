@@ -15,6 +15,9 @@ public static class AcademyPipeline
 
     public static WebApplication UseAcademy(this WebApplication app)
     {
+        // The start-up's database work (migrations, key ring, imports) begins now, on another core, while the rest of
+        // this method builds the pipeline and the controllers' endpoints; the host waits for it before it listens.
+        app.Services.GetRequiredService<SiteInitializer>().Begin();
         var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
         var site = app.Services.GetRequiredService<IOptions<SiteOptions>>().Value;
 

@@ -96,7 +96,9 @@ public static class AcademyServices
         services.AddSingleton<AnonymousPageCache>();
 
         services.AddTransient<IImportStep, CoreDataStep>();
-        services.AddHostedService<SiteInitializer>();
+        // One instance, which the pipeline's set-up starts early (AcademyPipeline.UseAcademy) and the host then waits for.
+        services.AddSingleton<SiteInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SiteInitializer>());
 
         foreach (var module in catalog.Enabled)
         {

@@ -41,6 +41,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ChangeAgentAcademy.Messaging.IMarkdownRenderer, SafeMarkdown>();
         services.AddTransient<IImportStep, CurriculumImportStep>();
         services.AddTransient<IImportStep, DemoProgressStep>();
+        services.AddTransient<IStartupWarmUp, CatalogWarmUp>();
         services.AddSingleton(new DashboardPanel("LearnPanel", 5, CurriculumPermissions.Read));
     }
 

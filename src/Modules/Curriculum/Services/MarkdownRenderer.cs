@@ -19,29 +19,14 @@ public sealed class MarkdownRenderer
     /// <summary>Lessons with at least this many sections get a table of contents.</summary>
     public const int TocMinimumSections = 3;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .DisableHtml()
-        .Build();
+    // Built on first use, not when the renderer is made: the import steps that hold a renderer are resolved at every
+    // start, and an unchanged content folder is not rendered at all. Making the sanitizer and the two pipelines was
+    // ~0.19 s of the site's cold start (issue #18, bench/README.md).
+    private readonly Lazy<HtmlSanitizer> sanitizer = new(CreateSanitizer);
 
-    /// <summary>The same for text a person writes (feedback, notes): a single line break stays a line break, as they typed it.</summary>
-    private static readonly MarkdownPipeline PersonPipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseEmphasisExtras()
-        .UseListExtras()
-        .UseSoftlineBreakAsHardlineBreak()
-        .DisableHtml()
-        .Build();
-
-    private readonly HtmlSanitizer sanitizer;
-
-    public MarkdownRenderer()
+    private static HtmlSanitizer CreateSanitizer()
     {
-        sanitizer = new HtmlSanitizer();
+        var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedSchemes.Clear();
         foreach (var scheme in new[] { "http", "https", "mailto" })
         {
@@ -52,15 +37,39 @@ public sealed class MarkdownRenderer
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowDataAttributes = false;
+        return sanitizer;
+    }
+
+    /// <summary>A class of its own so that the pipelines are built when a text is first rendered (its static fields
+    /// are initialised on first access), not when the renderer is made.</summary>
+    private static class Pipelines
+    {
+        public static readonly MarkdownPipeline Lesson = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .DisableHtml()
+            .Build();
+
+        /// <summary>The same for text a person writes (feedback, notes): a single line break stays a line break, as they typed it.</summary>
+        public static readonly MarkdownPipeline Person = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseEmphasisExtras()
+            .UseListExtras()
+            .UseSoftlineBreakAsHardlineBreak()
+            .DisableHtml()
+            .Build();
     }
 
     /// <summary>Ids Markdig makes for headings get this prefix, so text written by a person cannot take a page element's id.</summary>
     public const string IdPrefix = "md-";
 
-    public RenderedMarkdown Render(string markdown) => Render(markdown, Pipeline);
+    public RenderedMarkdown Render(string markdown) => Render(markdown, Pipelines.Lesson);
 
     /// <summary>Text a person wrote: as <see cref="Render(string)"/>, with each line break kept.</summary>
-    public RenderedMarkdown RenderPersonText(string markdown) => Render(markdown, PersonPipeline);
+    public RenderedMarkdown RenderPersonText(string markdown) => Render(markdown, Pipelines.Person);
 
     private RenderedMarkdown Render(string markdown, MarkdownPipeline pipeline)
     {
@@ -70,7 +79,7 @@ public sealed class MarkdownRenderer
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.Render(document);
-        var html = sanitizer.Sanitize(writer.ToString());
+        var html = sanitizer.Value.Sanitize(writer.ToString());
 
         var sections = document.Descendants<HeadingBlock>().Where(h => h.Level == 2).ToList();
         string? toc = null;
