@@ -61,6 +61,14 @@ public sealed class WarmUpProbe
     private volatile bool failingRan;
 
     public bool FailingRan { get => failingRan; set => failingRan = value; }
+
+    /// <summary>A failing warm-up, then the probe, after the modules' own.</summary>
+    public void Register(IServiceCollection services)
+    {
+        services.AddSingleton(this);
+        services.AddTransient<IStartupWarmUp, FailingWarmUp>();
+        services.AddTransient<IStartupWarmUp, ProbeWarmUp>();
+    }
 }
 
 internal sealed class FailingWarmUp(WarmUpProbe probe) : IStartupWarmUp
@@ -83,12 +91,7 @@ public sealed class WarmUpSqliteSite : SqliteSite, IWarmUpProbeSite
 {
     public WarmUpProbe Probe { get; } = new();
 
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.AddSingleton(Probe);
-        services.AddTransient<IStartupWarmUp, FailingWarmUp>();
-        services.AddTransient<IStartupWarmUp, ProbeWarmUp>();
-    }
+    protected override void ConfigureTestServices(IServiceCollection services) => Probe.Register(services);
 }
 
 /// <summary>The same on PostgreSQL.</summary>
@@ -96,12 +99,7 @@ public sealed class WarmUpPostgresSite : PostgresSite, IWarmUpProbeSite
 {
     public WarmUpProbe Probe { get; } = new();
 
-    protected override void ConfigureTestServices(IServiceCollection services)
-    {
-        services.AddSingleton(Probe);
-        services.AddTransient<IStartupWarmUp, FailingWarmUp>();
-        services.AddTransient<IStartupWarmUp, ProbeWarmUp>();
-    }
+    protected override void ConfigureTestServices(IServiceCollection services) => Probe.Register(services);
 }
 
 public sealed class SqliteStartupWarmUpTests(WarmUpSqliteSite site) : StartupWarmUpTests<WarmUpSqliteSite>(site);
