@@ -6,7 +6,6 @@ using ChangeAgentAcademy.Web.Demo;
 using ChangeAgentAcademy.Web.Jobs;
 using ChangeAgentAcademy.Web.Security;
 using Hangfire;
-using Microsoft.AspNetCore.Mvc.Razor.Compilation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -69,8 +68,6 @@ internal sealed class SiteInitializer(
             logger.LogInformation("Start-up: host built {Ms} ms after the process started", (int)(DateTime.Now - process.StartTime).TotalMilliseconds);
         }
 
-        // The first request's data-free set-up runs on another core meanwhile (see WarmUpAsync).
-        var warmUp = Task.Run(() => WarmUpAsync(cancellationToken), cancellationToken);
         var started = Stopwatch.GetTimestamp();
         // The history table read (no table: none applied) against the assembly's list: on an up-to-date database, every
         // start but the first after an upgrade, Migrate() is skipped, with its migration lock and its comparison of the
@@ -99,35 +96,9 @@ internal sealed class SiteInitializer(
         finally
         {
             await ImportLockAsync(db, take: false, CancellationToken.None);
-            await warmUp;
         }
 
         warmingUp = Task.Run(() => ModuleWarmUpsAsync(stopping.Token), CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Work the first requests would otherwise do, none of it touching data, done while the start-up thread migrates
-    /// and imports: the import steps' services (resolved here in a scope of its own, so the start-up thread finds their
-    /// constructors and the container's plans ready), the endpoints from every module's controllers, and the layout's
-    /// compiled view.
-    /// </summary>
-    private async Task WarmUpAsync(CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            _ = scope.ServiceProvider.GetServices<IImportStep>().Count();
-            cancellationToken.ThrowIfCancellationRequested();
-            _ = scope.ServiceProvider.GetRequiredService<EndpointDataSource>().Endpoints.Count;
-            await scope.ServiceProvider.GetRequiredService<IViewCompilerProvider>().GetCompiler().CompileAsync("/Views/Shared/_Layout.cshtml");
-            logger.LogInformation("Start-up: warmed up in {Ms} ms beside the data work", (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Only time is at stake: the first request does the same work and meets the same fault, if any.
-            logger.LogWarning(e, "Start-up: the warm-up failed; the first request does its work instead");
-        }
     }
 
     private async Task ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
