@@ -24,9 +24,7 @@ public sealed class AuditJourneyTests(BrowserSite site) : IClassFixture<BrowserS
             await db.SaveChangesAsync();
         });
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, officer.Email!, SiteClient.TestPassword);
-
-        await page.GotoAsync("/admin/audit");
+        await BrowserSite.SignInAtAsync(page, officer.Email!, "/admin/audit", SiteClient.TestPassword);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Audit");
         await page.GetByLabel("Module").SelectOptionAsync(new SelectOptionValue { Label = "Sign-in and account" });
         await page.GetByLabel("Action").SelectOptionAsync(new SelectOptionValue { Label = "Sign-in refused" });

@@ -9,8 +9,7 @@ public sealed class CitizenDataAutosaveTests(BrowserSite site) : IClassFixture<B
     public async Task Autosave_WithACitizensName_SavedAndNamedInTheStatusLine()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
-        await page.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(page, "trainee5@demo.local", "/reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
 
         var text = page.GetByLabel("Your text");

@@ -11,9 +11,7 @@ public sealed class CurriculumJourneyTests(BrowserSite site) : IClassFixture<Bro
     {
         var person = await site.PersonAsync(Roles.Trainee);
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-
-        await page.GotoAsync("/learn");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/learn", SiteClient.TestPassword);
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "learn");
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue: Co-creation versus involvement" }).ClickAsync();
@@ -38,8 +36,7 @@ public sealed class CurriculumJourneyTests(BrowserSite site) : IClassFixture<Bro
     {
         const string Edit = "/curriculum/admin/edit/m6-future-workshops/l2-facilitation/en";
         var author = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(author, "trainer2@demo.local");
-        await author.GotoAsync("/curriculum/admin");
+        await BrowserSite.SignInAtAsync(author, "trainer2@demo.local", "/curriculum/admin");
         await BrowserSite.AssertAccessibleAsync(author);
         await BrowserSite.ScreenshotAsync(author, "authoring");
 
@@ -62,8 +59,7 @@ public sealed class CurriculumJourneyTests(BrowserSite site) : IClassFixture<Bro
         await BrowserSite.ScreenshotAsync(author, "lesson-diff");
 
         var reader = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(reader, "trainee7@demo.local");
-        await reader.GotoAsync("/learn/m6-future-workshops/l2-facilitation");
+        await BrowserSite.SignInAtAsync(reader, "trainee7@demo.local", "/learn/m6-future-workshops/l2-facilitation");
         await Assertions.Expect(reader.Locator("article")).ToContainTextAsync("Never start a workshop without coffee.");
     }
 }

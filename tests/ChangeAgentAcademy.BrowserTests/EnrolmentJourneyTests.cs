@@ -35,8 +35,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         var cohort = await CohortAsync("Pilot cohort", 10);
         await FinishedTheirCohortAsync("trainee1@demo.local", "trainee2@demo.local");
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "leader1@demo.local");
-        await page.GotoAsync("/team");
+        await BrowserSite.SignInAtAsync(page, "leader1@demo.local", "/team");
         await BrowserSite.AssertAccessibleAsync(page);
 
         await page.GetByLabel("Choose Sara Lindgren").CheckAsync();
@@ -55,16 +54,14 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         await CohortAsync("Request cohort", 10);
         await FinishedTheirCohortAsync("trainee8@demo.local");
         var trainee = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(trainee, "trainee8@demo.local");
-        await trainee.GotoAsync("/enrol");
+        await BrowserSite.SignInAtAsync(trainee, "trainee8@demo.local", "/enrol");
         await BrowserSite.AssertAccessibleAsync(trainee);
         await trainee.GetByRole(AriaRole.Button, new() { Name = "Ask for a place in Request cohort" }).ClickAsync();
         await Assertions.Expect(trainee.Locator(".notice")).ToContainTextAsync("Your request is sent");
         await BrowserSite.ScreenshotAsync(trainee, "enrol");
 
         var leader = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(leader, "leader2@demo.local");
-        await leader.GotoAsync("/team");
+        await BrowserSite.SignInAtAsync(leader, "leader2@demo.local", "/team");
         await Assertions.Expect(leader.Locator(".requests")).ToContainTextAsync("Lars Kristensen asks for a place in Request cohort");
         await BrowserSite.AssertAccessibleAsync(leader);
         await BrowserSite.ScreenshotAsync(leader, "team-request");
@@ -82,8 +79,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         var cohort = await CohortAsync("Small cohort", 1);
         await FinishedTheirCohortAsync("trainee9@demo.local", "trainee10@demo.local");
         var leader = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(leader, "leader2@demo.local");
-        await leader.GotoAsync("/team");
+        await BrowserSite.SignInAtAsync(leader, "leader2@demo.local", "/team");
         await leader.GetByLabel("Choose Aino Korhonen").CheckAsync();
         await leader.GetByLabel("Choose Mette Poulsen").CheckAsync();
         await leader.GetByLabel("Enrol the chosen people in").First.SelectOptionAsync(cohort);
@@ -91,13 +87,11 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
         await Assertions.Expect(leader.Locator(".notice")).ToContainTextAsync("1 enrolled, 1 on the waiting list");
 
         var waiting = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(waiting, "trainee10@demo.local");
-        await waiting.GotoAsync("/enrol");
+        await BrowserSite.SignInAtAsync(waiting, "trainee10@demo.local", "/enrol");
         await Assertions.Expect(waiting.Locator("#places-heading + ul")).ToContainTextAsync("number 1 in line");
 
         var first = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(first, "trainee9@demo.local");
-        await first.GotoAsync("/enrol");
+        await BrowserSite.SignInAtAsync(first, "trainee9@demo.local", "/enrol");
         await first.GetByRole(AriaRole.Button, new() { Name = "Withdraw from Small cohort" }).ClickAsync();
         await Assertions.Expect(first.Locator("h1")).ToHaveTextAsync("Give up your place in Small cohort?");
         await first.GetByRole(AriaRole.Button, new() { Name = "Yes, give up my place" }).ClickAsync();
@@ -111,8 +105,7 @@ public sealed class EnrolmentJourneyTests(BrowserSite site) : IClassFixture<Brow
     public async Task Trainer_CreatesCohort_SeesCalendar()
     {
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "trainer2@demo.local");
-        await page.GotoAsync("/cohorts/new");
+        await BrowserSite.SignInAtAsync(page, "trainer2@demo.local", "/cohorts/new");
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "cohort-new");
 

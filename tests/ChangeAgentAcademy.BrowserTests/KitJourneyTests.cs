@@ -37,9 +37,7 @@ public sealed class KitJourneyTests(BrowserSite site) : IClassFixture<BrowserSit
     {
         var person = await site.PersonAsync(Roles.Trainee);
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-
-        await page.GotoAsync("/learn/kit");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/learn/kit", SiteClient.TestPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "PDSA worksheet with run chart" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Facilitator guides")).ToHaveCountAsync(0);
         await BrowserSite.AssertAccessibleAsync(page);

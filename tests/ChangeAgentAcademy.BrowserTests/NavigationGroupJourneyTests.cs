@@ -66,8 +66,7 @@ public sealed class NavigationGroupJourneyTests(BrowserSite site) : IClassFixtur
     public async Task Phone_AdministrationGroup_OpensInsideTheMenuList()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "admin@demo.local");
-        await page.GotoAsync("/");
+        await BrowserSite.SignInAtAsync(page, "admin@demo.local", "/");
 
         await page.Locator(".menu-toggle summary").ClickAsync();
         await page.Locator(".nav-group summary").ClickAsync();

@@ -26,8 +26,7 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
     public async Task Trainee_Completes_DownloadsTheCertificate_WhichVerifies()
     {
         var admin = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(admin, "admin@demo.local");
-        await admin.GotoAsync("/outcomes/rules");
+        await BrowserSite.SignInAtAsync(admin, "admin@demo.local", "/outcomes/rules");
         await BrowserSite.AssertAccessibleAsync(admin);
         await BrowserSite.ScreenshotAsync(admin, "outcomes-rules");
         var form = admin.Locator("form[action='/outcomes/rules/trainee']");
@@ -51,8 +50,7 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
         });
 
         var trainee = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(trainee, person.Email!, SiteClient.TestPassword);
-        await trainee.GotoAsync("/");
+        await BrowserSite.SignInAtAsync(trainee, person.Email!, "/", SiteClient.TestPassword);
         var panel = trainee.Locator("section[aria-labelledby='completion-panel']");
         await Assertions.Expect(panel).ToContainTextAsync("0 of 1 done");
 
@@ -139,8 +137,7 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
         await site.WithScopeAsync((sp, _) => sp.GetRequiredService<CertificateService>().IssueDueAsync());
 
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, leader.Email!, SiteClient.TestPassword);
-        await page.GotoAsync("/team");
+        await BrowserSite.SignInAtAsync(page, leader.Email!, "/team", SiteClient.TestPassword);
         var row = page.Locator("tr", new() { HasText = "Bodil Completed" });
         await Assertions.Expect(row).ToContainTextAsync("1 of 1 done");
         await Assertions.Expect(row).ToContainTextAsync("Certificate issued");
@@ -150,8 +147,7 @@ public sealed class OutcomesJourneyTests(BrowserSite site) : IClassFixture<Brows
         await BrowserSite.ScreenshotAsync(page, "outcomes-team-completion");
 
         var trainerPage = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(trainerPage, trainer.Email!, SiteClient.TestPassword);
-        await trainerPage.GotoAsync($"/cohorts/{cohortId}");
+        await BrowserSite.SignInAtAsync(trainerPage, trainer.Email!, $"/cohorts/{cohortId}", SiteClient.TestPassword);
         await Assertions.Expect(trainerPage.Locator("tr", new() { HasText = "Bodil Completed" })).ToContainTextAsync("Certificate issued");
         await Assertions.Expect(trainerPage.Locator("tr", new() { HasText = "Kalle Started" })).ToContainTextAsync("0 of 1 done");
         await BrowserSite.AssertAccessibleAsync(trainerPage);

@@ -11,8 +11,7 @@ public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<B
     public async Task Trainee_LogsAPdsaTest_DecisionMissingIsExplained_ThenSaved()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee9@demo.local");
-        await page.GotoAsync("/logs");
+        await BrowserSite.SignInAtAsync(page, "trainee9@demo.local", "/logs");
         await BrowserSite.AssertAccessibleAsync(page);
         await page.GetByLabel("Kind of log").SelectOptionAsync("pdsa");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a log" }).ClickAsync();
@@ -53,8 +52,7 @@ public sealed class PracticalLogJourneyTests(BrowserSite site) : IClassFixture<B
             return await db.SaveChangesAsync();
         });
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-        await page.GotoAsync("/logs");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/logs", SiteClient.TestPassword);
         await page.GetByLabel("Kind of log").SelectOptionAsync("pdsa");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start a log" }).ClickAsync();
 

@@ -17,8 +17,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
     public async Task Trainee_DownloadsTheirData_AndAsksToBeErased()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee3@demo.local");
-        await page.GotoAsync("/account/data");
+        await BrowserSite.SignInAtAsync(page, "trainee3@demo.local", "/account/data");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your data");
         await BrowserSite.AssertAccessibleAsync(page);
 
@@ -64,8 +63,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
             return 0;
         });
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-        await page.GotoAsync("/account/data");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/account/data", SiteClient.TestPassword);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Prepare my data" }).ClickAsync();
 
@@ -84,8 +82,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
         var cohort = "Spring cohort " + Guid.NewGuid().ToString("N")[..4];
         await site.HoldAsync(person.Id, group, cohort);
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-        await page.GotoAsync("/account/data");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/account/data", SiteClient.TestPassword);
         var holds = page.Locator("#holds li");
         await Assertions.Expect(holds).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#holds")).ToContainTextAsync($"You belong to the running supervision group {group}");
@@ -128,8 +125,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
             return 0;
         });
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, person.Email!, SiteClient.TestPassword);
-        await page.GotoAsync("/account/data");
+        await BrowserSite.SignInAtAsync(page, person.Email!, "/account/data", SiteClient.TestPassword);
         await Assertions.Expect(page.Locator("#exports")).ToContainTextAsync("Being prepared");
         var loads = 0;
         page.Load += (_, _) => loads++;
@@ -151,8 +147,7 @@ public sealed class PrivacyJourneyTests(BrowserSite site) : IClassFixture<Browse
     {
         var person = await site.PersonAsync(Roles.Trainee);
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "admin@demo.local");
-        await page.GotoAsync("/privacy");
+        await BrowserSite.SignInAtAsync(page, "admin@demo.local", "/privacy");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Data protection");
         await page.GetByLabel("Name or e-mail address").FillAsync(person.Email!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();

@@ -9,8 +9,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
     public async Task Trainee_LosesSession_DraftRestored_Warned_Submits_TrainerAsksRevision()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
-        await page.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(page, "trainee5@demo.local", "/reflections");
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
@@ -27,6 +26,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await text.BlurAsync();
         await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("signed out");
 
+        // Signing in again is part of this journey: through the form, as the person would.
         await BrowserSite.SignInAsync(page, "trainee5@demo.local");
         await page.GotoAsync(editorUrl);
         await Assertions.Expect(page.GetByLabel("Your text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("asked the night staff what they had seen"));
@@ -48,8 +48,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("Version 1 was handed in on");
 
         var trainer = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
-        await trainer.GotoAsync("/review");
+        await BrowserSite.SignInAtAsync(trainer, "trainer1@demo.local", "/review");
         await BrowserSite.AssertAccessibleAsync(trainer);
         await BrowserSite.ScreenshotAsync(trainer, "review-queue");
         await trainer.GetByRole(AriaRole.Link, new() { Name = "Maria Andersson" }).ClickAsync();
@@ -75,8 +74,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
     public async Task Trainee_HandsInRightAfterTyping_TheClickLands_AndThePageSaysWhen()
     {
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "trainee10@demo.local");
-        await page.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(page, "trainee10@demo.local", "/reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
         var editorUrl = page.Url;
 
@@ -109,8 +107,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
     public async Task Trainee_SessionExpired_HandIn_SignInReturnsToTheText_OneClickHandsIn()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee7@demo.local");
-        await page.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(page, "trainee7@demo.local", "/reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
         var editorUrl = page.Url;
         var handIn = page.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true });
@@ -153,8 +150,7 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
     public async Task Trainer_ScheduleAndCalendarPages_AreAccessible()
     {
         var trainer = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
-        await trainer.GotoAsync("/cohorts");
+        await BrowserSite.SignInAtAsync(trainer, "trainer1@demo.local", "/cohorts");
         await trainer.Locator("a[href^='/cohorts/']").Filter(new() { HasNotText = "New" }).First.ClickAsync();
         await trainer.GetByRole(AriaRole.Link, new() { Name = "Assignment dates" }).ClickAsync();
         await Assertions.Expect(trainer.Locator("h1")).ToContainTextAsync("Assignment dates");

@@ -11,8 +11,7 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
     public async Task Trainer_MarksRubric_InsertsSavedComment_Accepts_TraineeSeesTheMarkedRubric()
     {
         var trainer = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
-        await trainer.GotoAsync("/review/comments");
+        await BrowserSite.SignInAtAsync(trainer, "trainer1@demo.local", "/review/comments");
         await trainer.GetByLabel("New comment").FillAsync(Saved);
         await trainer.GetByRole(AriaRole.Button, new() { Name = "Save comment" }).First.ClickAsync();
         await Assertions.Expect(trainer.Locator(".notice")).ToContainTextAsync("Comment saved.");
@@ -63,8 +62,7 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
         await Assertions.Expect(trainer.Locator(".notice")).ToContainTextAsync("Accepted.");
 
         var trainee = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(trainee, "trainee1@demo.local");
-        await trainee.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(trainee, "trainee1@demo.local", "/reflections");
         await trainee.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
         var marked = trainee.Locator("table.marked-rubric");
         await Assertions.Expect(marked).ToContainTextAsync("2 of 3: Meets the aim");
@@ -78,8 +76,7 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
     public async Task Trainee_SeesTheRubricOnTheAssignment_BeforeWriting_WithoutTheReviewersGuidance()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainee5@demo.local");
-        await page.GotoAsync("/reflections");
+        await BrowserSite.SignInAtAsync(page, "trainee5@demo.local", "/reflections");
         await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
 
         var rubric = page.Locator("section.rubric");
@@ -99,8 +96,7 @@ public sealed class ReviewRubricJourneyTests(BrowserSite site) : IClassFixture<B
     public async Task Author_EditsARubric_ARefusedSaveKeepsTheText()
     {
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "admin@demo.local");
-        await page.GotoAsync("/curriculum/admin/edit/m2-citizen-conversations/practical/en");
+        await BrowserSite.SignInAtAsync(page, "admin@demo.local", "/curriculum/admin/edit/m2-citizen-conversations/practical/en");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit the rubric" }).ClickAsync();
         await Assertions.Expect(page.Locator("fieldset.criterion-edit").First).ToBeVisibleAsync();
         await BrowserSite.AssertAccessibleAsync(page);

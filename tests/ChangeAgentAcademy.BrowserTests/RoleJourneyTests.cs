@@ -47,9 +47,7 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     public async Task RolePages_AreAccessible(string email, string url, string name)
     {
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, email);
-
-        await page.GotoAsync(url);
+        await BrowserSite.SignInAtAsync(page, email, url);
 
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, name);
@@ -59,8 +57,7 @@ public sealed class RoleJourneyTests(BrowserSite site) : IClassFixture<BrowserSi
     public async Task PersonForm_ValidationErrors_ShownAccessiblyWithTypedTextKept()
     {
         var page = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(page, "admin@demo.local");
-        await page.GotoAsync("/admin/people/new");
+        await BrowserSite.SignInAtAsync(page, "admin@demo.local", "/admin/people/new");
 
         await page.GetByLabel("Name").FillAsync("Ulla Uusi");
         await page.GetByLabel("E-mail").FillAsync("not-an-address");

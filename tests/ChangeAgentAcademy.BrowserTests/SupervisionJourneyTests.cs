@@ -9,8 +9,7 @@ public sealed class SupervisionJourneyTests(BrowserSite site) : IClassFixture<Br
     public async Task Supervisor_RunsSessionWithRotationAndAttendance_MemberReadsNotes()
     {
         var page = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(page, "trainer2@demo.local");
-        await page.GotoAsync("/supervision");
+        await BrowserSite.SignInAtAsync(page, "trainer2@demo.local", "/supervision");
         await BrowserSite.AssertAccessibleAsync(page);
         await BrowserSite.ScreenshotAsync(page, "supervision-groups");
 
@@ -35,8 +34,7 @@ public sealed class SupervisionJourneyTests(BrowserSite site) : IClassFixture<Br
         await BrowserSite.ScreenshotAsync(page, "supervision-new");
 
         var member = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(member, "trainee1@demo.local");
-        await member.GotoAsync(sessionUrl);
+        await BrowserSite.SignInAtAsync(member, "trainee1@demo.local", sessionUrl);
         await Assertions.Expect(member.Locator("#notes")).ToContainTextAsync("keeping the frame");
         await member.GotoAsync(sessionUrl.Split("/sessions/")[0] + "/evaluation");
         await BrowserSite.AssertAccessibleAsync(member);

@@ -28,8 +28,7 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
     {
         var id = await FullSessionAsync();
         var member = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(member, "trainee7@demo.local");
-        await member.GotoAsync("/workshops");
+        await BrowserSite.SignInAtAsync(member, "trainee7@demo.local", "/workshops");
         await Assertions.Expect(member.Locator("h1")).ToContainTextAsync("Future workshops");
         await BrowserSite.AssertAccessibleAsync(member);
         await BrowserSite.ScreenshotAsync(member, "workshops");
@@ -49,8 +48,7 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
         await BrowserSite.ScreenshotAsync(member, "workshop-waitlisted");
 
         var holder = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(holder, "trainee1@demo.local");
-        await holder.GotoAsync("/workshops");
+        await BrowserSite.SignInAtAsync(holder, "trainee1@demo.local", "/workshops");
         await holder.Locator($"form[action='/workshops/{id}/cancel'] button").First.ClickAsync();
         // Cancelling asks first, on a page of its own (no JavaScript): keeping the place is the primary button.
         await Assertions.Expect(holder.Locator("h1")).ToContainTextAsync("Cancel your place at");
@@ -71,8 +69,7 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
     {
         var id = await FullSessionAsync();
         var trainer = await site.NewPageAsync();
-        await BrowserSite.SignInAsync(trainer, "trainer1@demo.local");
-        await trainer.GotoAsync("/workshops/new");
+        await BrowserSite.SignInAtAsync(trainer, "trainer1@demo.local", "/workshops/new");
         await BrowserSite.AssertAccessibleAsync(trainer);
         await BrowserSite.ScreenshotAsync(trainer, "workshop-new");
         await trainer.GetByLabel("Place", new() { Exact = true }).FillAsync("Town hall, room 2.14");
@@ -91,8 +88,7 @@ public sealed class WorkshopJourneyTests(BrowserSite site) : IClassFixture<Brows
         await BrowserSite.ScreenshotAsync(trainer, "workshop-facilitator");
 
         var leader = await site.NewPageAsync(360);
-        await BrowserSite.SignInAsync(leader, "leader1@demo.local");
-        await leader.GotoAsync("/workshops/requests");
+        await BrowserSite.SignInAtAsync(leader, "leader1@demo.local", "/workshops/requests");
         await leader.GetByLabel("Number of participants").FillAsync("12");
         await leader.GetByLabel("Wishes (theme, dates that suit you, room)").FillAsync("Mornings suit us best.");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
