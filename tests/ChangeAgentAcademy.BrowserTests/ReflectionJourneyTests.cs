@@ -70,6 +70,41 @@ public sealed class ReflectionJourneyTests(BrowserSite site) : IClassFixture<Bro
         await BrowserSite.ScreenshotAsync(page, "reflection-revise");
     }
 
+    /// <summary>
+    /// On a phone's slow network the editor's script (last on the page) arrives after the person has begun to type: what
+    /// they typed then is kept and saved once it runs, not only what they type after it. The script's request is held
+    /// until the text is typed, so the order is certain, not timed.
+    /// </summary>
+    [Fact]
+    public async Task Trainee_TypesBeforeTheEditorScriptArrives_TheTextIsStillSaved()
+    {
+        const string typed = "Typed on the bus before the page had finished loading: the night staff knew first.";
+        var page = await site.NewPageAsync(360);
+        await BrowserSite.SignInAtAsync(page, "trainee8@demo.local", "/reflections");
+        var script = new TaskCompletionSource();
+        await page.RouteAsync("**/js/reflection-editor.js*", async route =>
+        {
+            await script.Task;
+            await route.ContinueAsync();
+        });
+        try
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Authority and co-creation" }).ClickAsync();
+            var text = page.GetByLabel("Your text");
+            await text.FillAsync(typed);
+            await text.BlurAsync();
+        }
+        finally
+        {
+            script.TrySetResult();
+        }
+
+        await Assertions.Expect(page.Locator("#save-status")).ToContainTextAsync("Draft saved", new() { Timeout = 15_000 });
+        await page.UnrouteAllAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByLabel("Your text")).ToHaveValueAsync(typed);
+    }
+
     [Fact]
     public async Task Trainee_HandsInRightAfterTyping_TheClickLands_AndThePageSaysWhen()
     {

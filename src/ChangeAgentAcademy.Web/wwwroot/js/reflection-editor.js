@@ -20,7 +20,11 @@
     const keep = () => localStorage.setItem(key, JSON.stringify({ text: area.value, at: Date.now() }));
     const stored = (() => { try { return JSON.parse(localStorage.getItem(key) || 'null'); } catch { return null; } })();
     const serverSaved = form.dataset.serverSaved ? Date.parse(form.dataset.serverSaved) : 0;
-    if (stored && stored.text !== area.value && stored.text.trim() !== '' && stored.at > serverSaved) {
+    if (area.value !== area.defaultValue) {
+        // Typed before this script ran (it loads last, and slowly on a phone's network): that text is the newest of all.
+        dirty = true;
+        keep();
+    } else if (stored && stored.text !== area.value && stored.text.trim() !== '' && stored.at > serverSaved) {
         area.value = stored.text;
         status.textContent = texts.restored;
         dirty = true;
