@@ -141,9 +141,9 @@ public class BrowserSite : SqliteSite
     /// subject is what comes after the sign-in. The GET and POST go through the page's browser context (Playwright's
     /// request API keeps that context's cookies: the antiforgery pair, then the session and language cookies), so the
     /// page is signed in exactly as after <see cref="SignInAsync"/>, without Chromium drawing the sign-in page and the
-    /// start page first (two seconds of a loaded machine's time each, 44 of the suite's 51 sign-ins; docs/TESTING.md).
-    /// The form itself, in a browser, is what <see cref="SignInAsync"/> drives, in the journeys about signing in and the
-    /// start pages.
+    /// start page first (two seconds of a loaded machine's time; 42 of the suite's 51 sign-ins were of this kind,
+    /// docs/TESTING.md). The form itself, in a browser, is what <see cref="SignInAsync"/> drives, in the journeys about
+    /// signing in, the start pages and signing in again after a lost session.
     /// </summary>
     public static async Task SignInAtAsync(IPage page, string email, string path, string password = SiteClient.DemoPassword)
     {
