@@ -150,12 +150,12 @@ public class BrowserSite : SqliteSite
         var clock = Stopwatch.StartNew();
         var browser = page.Context.APIRequest;
         var form = await browser.GetAsync("/account/signin");
-        var token = System.Text.RegularExpressions.Regex.Match(await form.TextAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, $"the sign-in page ({form.Status}) has no antiforgery token");
+        var token = SiteClient.TokenIn(await form.TextAsync());
+        Assert.True(token is not null, $"the sign-in page ({form.Status}) has no antiforgery token");
         var fields = browser.CreateFormData();
         fields.Set("Email", email);
         fields.Set("Password", password);
-        fields.Set("__RequestVerificationToken", token.Groups[1].Value);
+        fields.Set("__RequestVerificationToken", token);
         var answer = await browser.PostAsync("/account/signin", new() { Form = fields, MaxRedirects = 0 });
         var location = answer.Headers.GetValueOrDefault("location") ?? "";
         Assert.True(answer.Status == 302 && !location.Contains("/account/signin", StringComparison.Ordinal), $"sign-in of {email} answered {answer.Status}, to '{location}'");

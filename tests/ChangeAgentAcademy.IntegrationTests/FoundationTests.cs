@@ -318,18 +318,20 @@ public abstract class FoundationTests<TSite>(TSite site) : IClassFixture<TSite> 
         var signIn = await SiteClient.For(site).SignInAsync(person.Email!, "A-brand-new-passw0rd");
 
         Assert.Contains("a link to choose a new password is on its way", await sent.Content.ReadAsStringAsync());
-        Assert.Equal("Choose a new password for Change Agent Academy", mail.Subject);
+        Assert.Equal(ResetSubject, mail.Subject);
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
+
+    private const string ResetSubject = "Choose a new password for Change Agent Academy";
 
     [Fact]
     public async Task ForgottenPassword_UnknownAddress_SameAnswerAndNoMail()
     {
         // Counted by address and by the reset mail's subject, not all mail: the site's own minute jobs (the reflection
         // dispatcher, the notice mailer) may queue the demo people's mail at any moment (87 rows once, in CI).
-        const string address = "nobody-here@demo.local", subject = "Choose a new password for Change Agent Academy";
-        Task<int> ResetMailsAsync() => site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().CountAsync(m => m.To == address || m.Subject == subject));
+        const string address = "nobody-here@demo.local";
+        Task<int> ResetMailsAsync() => site.WithScopeAsync((_, db) => db.Set<OutboxMessage>().CountAsync(m => m.To == address || m.Subject == ResetSubject));
         var before = await ResetMailsAsync();
 
         var response = await SiteClient.For(site).PostFormAsync("/account/forgot", "/account/forgot", new() { ["Email"] = address });

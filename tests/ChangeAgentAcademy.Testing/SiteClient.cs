@@ -66,10 +66,14 @@ public sealed partial class SiteClient(HttpClient http)
     }
 
     /// <summary>The antiforgery request token of the first form on <paramref name="formPage"/> (its cookie stays in this client).</summary>
-    public async Task<string> TokenAsync(string formPage)
+    public async Task<string> TokenAsync(string formPage) =>
+        TokenIn(await GetStringAsync(formPage)) ?? throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+
+    /// <summary>The antiforgery request token of the first form in <paramref name="html"/>, or null when it has none.</summary>
+    public static string? TokenIn(string html)
     {
-        var token = TokenPattern().Match(await GetStringAsync(formPage));
-        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {formPage}.");
+        var token = TokenPattern().Match(html);
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : null;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
